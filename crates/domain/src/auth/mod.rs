@@ -1,0 +1,12 @@
+//! Who is asking: secret tokens, signed-in sessions and the actor every use case receives.
+
+mod actor;
+mod session;
+mod token;
+
+pub use actor::{Actor, SignedIn};
+pub use session::{
+    end_session, resolve_api_token, resolve_session, sign_out_everywhere, start_session,
+    AuthSession, SignedInSession, ABSOLUTE_LIFETIME, MEMBER_IDLE, STAFF_IDLE,
+};
+pub use token::{SecretToken, TokenHash};

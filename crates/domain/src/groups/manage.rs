@@ -1,0 +1,113 @@
+use chrono::{DateTime, Utc};
+
+use super::{Group, GroupCard, GroupContext, GroupInput, GroupSpec};
+use crate::auth::Actor;
+use crate::ids::{GroupId, OrgId};
+use crate::policy::{authorize, Access};
+use crate::{Error, Store};
+
+pub async fn groups_of_org(store: &dyn Store, actor: &Actor, org: OrgId) -> Result<Vec<GroupCard>, Error> {
+    authorize(actor, Access::ViewOrg(org))?;
+    Ok(store.group_cards_of_org(org).await?)
+}
+
+/// A group as its organization's staff see it, archived or not.
+pub async fn group(store: &dyn Store, actor: &Actor, org: OrgId, id: GroupId) -> Result<Group, Error> {
+    authorize(actor, Access::ViewOrg(org))?;
+    store.group(id).await?.filter(|g| g.org_id == org).ok_or(Error::NotFound)
+}
+
+async fn parse(store: &dyn Store, org: OrgId, input: &GroupInput) -> Result<GroupSpec, Error> {
+    let programs = store.programs_of(org).await?;
+    let locations = store.locations_of(org).await?;
+    let staff = store.staff_of(org).await?;
+    input
+        .parse(&GroupContext { programs: &programs, locations: &locations, staff: &staff })
+        .map_err(Error::Invalid)
+}
+
+fn build(spec: GroupSpec, base: Group) -> Group {
+    Group {
+        program_id: spec.program_id,
+        location_id: spec.location_id,
+        name: spec.name,
+        description: spec.description,
+        kind: spec.kind,
+        enrollment: spec.enrollment,
+        format: spec.format,
+        capacity: spec.capacity,
+        min_size: spec.min_size,
+        language: spec.language,
+        time_zone: spec.time_zone,
+        focus_areas: spec.focus_areas,
+        payment_options: spec.payment_options,
+        audiences: spec.audiences,
+        facilitators: spec.facilitators,
+        ..base
+    }
+}
+
+pub async fn create_group(
+    store: &dyn Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    org: OrgId,
+    input: &GroupInput,
+) -> Result<Group, Error> {
+    authorize(actor, Access::ManageOrg(org))?;
+    let spec = parse(store, org, input).await?;
+    let base = Group {
+        id: GroupId::new(),
+        org_id: org,
+        program_id: spec.program_id,
+        location_id: spec.location_id,
+        name: String::new(),
+        description: String::new(),
+        kind: spec.kind,
+        enrollment: spec.enrollment,
+        format: spec.format,
+        capacity: spec.capacity,
+        min_size: spec.min_size,
+        language: spec.language,
+        time_zone: spec.time_zone,
+        focus_areas: Vec::new(),
+        payment_options: Vec::new(),
+        audiences: Vec::new(),
+        facilitators: Vec::new(),
+        created_at: now,
+        archived_at: None,
+    };
+    let group = build(spec, base);
+    store.insert_group(group.clone()).await?;
+    Ok(group)
+}
+
+pub async fn update_group(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+    id: GroupId,
+    input: &GroupInput,
+) -> Result<Group, Error> {
+    authorize(actor, Access::ManageOrg(org))?;
+    let current = store.group(id).await?.filter(|g| g.org_id == org).ok_or(Error::NotFound)?;
+    let spec = parse(store, org, input).await?;
+    let group = build(spec, current);
+    store.update_group(group.clone()).await?;
+    Ok(group)
+}
+
+/// Archived groups leave the public pages and choices; members' history stays.
+pub async fn archive_group(
+    store: &dyn Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    org: OrgId,
+    id: GroupId,
+) -> Result<Group, Error> {
+    authorize(actor, Access::ManageOrg(org))?;
+    let current = store.group(id).await?.filter(|g| g.org_id == org).ok_or(Error::NotFound)?;
+    let group = Group { archived_at: current.archived_at.or(Some(now)), ..current };
+    store.update_group(group.clone()).await?;
+    Ok(group)
+}

@@ -1,0 +1,15 @@
+//! Groups: the recurring gatherings members join, with who leads them and for whom they are.
+
+mod group;
+mod input;
+mod manage;
+mod public;
+mod rules;
+mod vocabulary;
+
+pub use group::{Facilitator, Group, GroupCard};
+pub use input::{GroupContext, GroupInput, GroupSpec};
+pub use manage::{archive_group, create_group, group, groups_of_org, update_group};
+pub use public::{public_group, public_groups, PublicGroup};
+pub use rules::lead_is_qualified;
+pub use vocabulary::{Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption};

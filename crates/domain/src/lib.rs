@@ -1,0 +1,22 @@
+//! Kindred's domain: the rules of the clinic and the use cases that apply them.
+//!
+//! Nothing in this crate performs I/O or reads a clock. Use cases take a
+//! [`Store`](store::Store) and `now` as parameters, ask the [`policy`] first,
+//! and return [`Error`].
+
+pub mod accounts;
+pub mod auth;
+pub mod enrollments;
+pub mod error;
+pub mod fields;
+pub mod groups;
+pub mod ids;
+pub mod locations;
+pub mod orgs;
+pub mod policy;
+pub mod programs;
+pub mod sessions;
+pub mod store;
+
+pub use error::{Error, FieldErrors, StoreError};
+pub use store::Store;

@@ -1,0 +1,99 @@
+//! The one place that decides who may do what. Every use case asks here first.
+//!
+//! | access            | visitor | member | peer_specialist | clinician | org_admin |
+//! |-------------------|---------|--------|-----------------|-----------|-----------|
+//! | `Public`          | yes     | yes    | yes             | yes       | yes       |
+//! | `OwnAccount`      | no      | yes    | yes             | yes       | yes       |
+//! | `ViewOrg(org)`    | no      | no     | own org         | own org   | own org   |
+//! | `ManageOrg(org)`  | no      | no     | no              | no        | own org   |
+//!
+//! A visitor is told to sign in; a signed-in person without the grant gets
+//! [`Error::NotFound`], the same answer as for an object that does not exist, so nobody
+//! learns what another organization holds.
+
+use crate::auth::{Actor, SignedIn};
+use crate::ids::OrgId;
+use crate::orgs::Role;
+use crate::Error;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Public directory pages and the public group page.
+    Public,
+    /// The caller's own account, dashboard and tokens.
+    OwnAccount,
+    /// Reading an organization's structure: staff of that organization.
+    ViewOrg(OrgId),
+    /// Creating, editing and archiving programs, locations, groups and staff roles.
+    ManageOrg(OrgId),
+}
+
+/// Grants or refuses; returns the signed-in person when the access needs one.
+pub fn authorize(actor: &Actor, access: Access) -> Result<Option<&SignedIn>, Error> {
+    if access == Access::Public {
+        return Ok(actor.signed_in());
+    }
+    let me = actor.signed_in().ok_or(Error::Unauthenticated)?;
+    let granted = match access {
+        Access::Public | Access::OwnAccount => true,
+        Access::ViewOrg(org) => me.role_in(org).is_some(),
+        Access::ManageOrg(org) => me.role_in(org) == Some(Role::OrgAdmin),
+    };
+    if granted {
+        Ok(Some(me))
+    } else {
+        Err(Error::NotFound)
+    }
+}
+
+/// For use cases that need the signed-in person itself.
+pub fn signed_in(actor: &Actor) -> Result<&SignedIn, Error> {
+    actor.signed_in().ok_or(Error::Unauthenticated)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::DisplayName;
+    use crate::ids::AccountId;
+    use crate::orgs::OrgRole;
+
+    fn person(roles: &[(OrgId, Role)]) -> Actor {
+        Actor::SignedIn(SignedIn {
+            account_id: AccountId::new(),
+            display_name: DisplayName::from_trusted("Test".into()),
+            roles: roles
+                .iter()
+                .map(|(org_id, role)| OrgRole { org_id: *org_id, org_name: "Org".into(), role: *role })
+                .collect(),
+            auth_session: None,
+        })
+    }
+
+    #[test]
+    fn table_holds_for_every_role() {
+        let org = OrgId::new();
+        let other = OrgId::new();
+        let cases = [
+            (Actor::Visitor, [true, false, false, false]),
+            (person(&[]), [true, true, false, false]),
+            (person(&[(org, Role::PeerSpecialist)]), [true, true, true, false]),
+            (person(&[(org, Role::Clinician)]), [true, true, true, false]),
+            (person(&[(org, Role::OrgAdmin)]), [true, true, true, true]),
+            (person(&[(other, Role::OrgAdmin)]), [true, true, false, false]),
+        ];
+        for (actor, expected) in cases {
+            let accesses = [Access::Public, Access::OwnAccount, Access::ViewOrg(org), Access::ManageOrg(org)];
+            for (access, allowed) in accesses.into_iter().zip(expected) {
+                assert_eq!(authorize(&actor, access).is_ok(), allowed, "{actor:?} {access:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn visitors_are_asked_to_sign_in_and_others_see_not_found() {
+        let org = OrgId::new();
+        assert!(matches!(authorize(&Actor::Visitor, Access::ViewOrg(org)), Err(Error::Unauthenticated)));
+        assert!(matches!(authorize(&person(&[]), Access::ViewOrg(org)), Err(Error::NotFound)));
+    }
+}

@@ -1,0 +1,7 @@
+//! Programs: an organization's offerings, each with a level of care.
+
+mod manage;
+mod program;
+
+pub use manage::{archive_program, create_program, program, programs, update_program};
+pub use program::{LevelOfCare, Program, ProgramInput, ProgramSpec};
