@@ -9,7 +9,10 @@ pub fn required_text(errors: &mut FieldErrors, field: &str, raw: &str, max: usiz
         errors.add(field, "This field is required.");
     } else if text.chars().count() > max {
         errors.add(field, format!("Use at most {max} characters."));
-    } else if text.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+    } else if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+    {
         errors.add(field, "Remove the control characters.");
     }
     text.to_owned()
@@ -43,13 +46,24 @@ pub fn choice<T: Choice>(errors: &mut FieldErrors, field: &str, raw: &str) -> Op
     }
     let parsed = T::from_code(code);
     if parsed.is_none() {
-        errors.add(field, format!("Unknown value \"{}\"; use one of: {}.", shorten(code), codes::<T>()));
+        errors.add(
+            field,
+            format!(
+                "Unknown value \"{}\"; use one of: {}.",
+                shorten(code),
+                codes::<T>()
+            ),
+        );
     }
     parsed
 }
 
 /// Parses a list of choices, dropping duplicates and keeping the vocabulary's order.
-pub fn choices<T: Choice + PartialEq>(errors: &mut FieldErrors, field: &str, raw: &[String]) -> Vec<T> {
+pub fn choices<T: Choice + PartialEq>(
+    errors: &mut FieldErrors,
+    field: &str,
+    raw: &[String],
+) -> Vec<T> {
     let mut unknown = Vec::new();
     for code in raw {
         if T::from_code(code.trim()).is_none() {
@@ -59,14 +73,26 @@ pub fn choices<T: Choice + PartialEq>(errors: &mut FieldErrors, field: &str, raw
     if !unknown.is_empty() {
         errors.add(
             field,
-            format!("Unknown value \"{}\"; use any of: {}.", unknown.join("\", \""), codes::<T>()),
+            format!(
+                "Unknown value \"{}\"; use any of: {}.",
+                unknown.join("\", \""),
+                codes::<T>()
+            ),
         );
     }
-    T::ALL.iter().copied().filter(|c| raw.iter().any(|r| r.trim() == c.code())).collect()
+    T::ALL
+        .iter()
+        .copied()
+        .filter(|c| raw.iter().any(|r| r.trim() == c.code()))
+        .collect()
 }
 
 fn codes<T: Choice>() -> String {
-    T::ALL.iter().map(|c| c.code()).collect::<Vec<_>>().join(", ")
+    T::ALL
+        .iter()
+        .map(|c| c.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Echoing a huge or hostile value back is never useful.

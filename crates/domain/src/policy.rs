@@ -64,7 +64,11 @@ mod tests {
             display_name: DisplayName::from_trusted("Test".into()),
             roles: roles
                 .iter()
-                .map(|(org_id, role)| OrgRole { org_id: *org_id, org_name: "Org".into(), role: *role })
+                .map(|(org_id, role)| OrgRole {
+                    org_id: *org_id,
+                    org_name: "Org".into(),
+                    role: *role,
+                })
                 .collect(),
             auth_session: None,
         })
@@ -77,15 +81,30 @@ mod tests {
         let cases = [
             (Actor::Visitor, [true, false, false, false]),
             (person(&[]), [true, true, false, false]),
-            (person(&[(org, Role::PeerSpecialist)]), [true, true, true, false]),
+            (
+                person(&[(org, Role::PeerSpecialist)]),
+                [true, true, true, false],
+            ),
             (person(&[(org, Role::Clinician)]), [true, true, true, false]),
             (person(&[(org, Role::OrgAdmin)]), [true, true, true, true]),
-            (person(&[(other, Role::OrgAdmin)]), [true, true, false, false]),
+            (
+                person(&[(other, Role::OrgAdmin)]),
+                [true, true, false, false],
+            ),
         ];
         for (actor, expected) in cases {
-            let accesses = [Access::Public, Access::OwnAccount, Access::ViewOrg(org), Access::ManageOrg(org)];
+            let accesses = [
+                Access::Public,
+                Access::OwnAccount,
+                Access::ViewOrg(org),
+                Access::ManageOrg(org),
+            ];
             for (access, allowed) in accesses.into_iter().zip(expected) {
-                assert_eq!(authorize(&actor, access).is_ok(), allowed, "{actor:?} {access:?}");
+                assert_eq!(
+                    authorize(&actor, access).is_ok(),
+                    allowed,
+                    "{actor:?} {access:?}"
+                );
             }
         }
     }
@@ -93,7 +112,13 @@ mod tests {
     #[test]
     fn visitors_are_asked_to_sign_in_and_others_see_not_found() {
         let org = OrgId::new();
-        assert!(matches!(authorize(&Actor::Visitor, Access::ViewOrg(org)), Err(Error::Unauthenticated)));
-        assert!(matches!(authorize(&person(&[]), Access::ViewOrg(org)), Err(Error::NotFound)));
+        assert!(matches!(
+            authorize(&Actor::Visitor, Access::ViewOrg(org)),
+            Err(Error::Unauthenticated)
+        ));
+        assert!(matches!(
+            authorize(&person(&[]), Access::ViewOrg(org)),
+            Err(Error::NotFound)
+        ));
     }
 }

@@ -25,7 +25,12 @@ pub trait Store: Send + Sync {
     async fn account_by_email(&self, email: &Email) -> R<Option<Account>>;
     async fn account_by_id(&self, id: AccountId) -> R<Option<Account>>;
     /// Sets the password and deletes every session of the account except `keep`, together.
-    async fn set_password(&self, id: AccountId, hash: PasswordHash, keep: Option<AuthSessionId>) -> R<()>;
+    async fn set_password(
+        &self,
+        id: AccountId,
+        hash: PasswordHash,
+        keep: Option<AuthSessionId>,
+    ) -> R<()>;
     /// The account's staff roles, one per organization, ordered by organization name.
     async fn roles_of(&self, id: AccountId) -> R<Vec<OrgRole>>;
 
@@ -34,7 +39,11 @@ pub trait Store: Send + Sync {
     async fn auth_session_by_token(&self, hash: &TokenHash) -> R<Option<AuthSession>>;
     async fn touch_auth_session(&self, id: AuthSessionId, now: DateTime<Utc>) -> R<()>;
     async fn delete_auth_session(&self, id: AuthSessionId) -> R<()>;
-    async fn delete_auth_sessions_of(&self, account: AccountId, except: Option<AuthSessionId>) -> R<()>;
+    async fn delete_auth_sessions_of(
+        &self,
+        account: AccountId,
+        except: Option<AuthSessionId>,
+    ) -> R<()>;
 
     // Personal access tokens
     async fn create_api_token(&self, token: ApiToken) -> R<()>;
@@ -42,7 +51,12 @@ pub trait Store: Send + Sync {
     async fn api_tokens_of(&self, account: AccountId) -> R<Vec<ApiToken>>;
     async fn api_token_by_hash(&self, hash: &TokenHash) -> R<Option<ApiToken>>;
     /// `false` when the token is not the account's or was already revoked.
-    async fn revoke_api_token(&self, account: AccountId, id: ApiTokenId, now: DateTime<Utc>) -> R<bool>;
+    async fn revoke_api_token(
+        &self,
+        account: AccountId,
+        id: ApiTokenId,
+        now: DateTime<Utc>,
+    ) -> R<bool>;
     async fn touch_api_token(&self, id: ApiTokenId, now: DateTime<Utc>) -> R<()>;
 
     // First-run setup
@@ -94,7 +108,12 @@ pub trait Store: Send + Sync {
     // Sessions
     async fn insert_session(&self, session: GroupSession) -> R<()>;
     /// Sessions ending after `from`, earliest first.
-    async fn sessions_of_group(&self, group: GroupId, from: DateTime<Utc>, limit: i64) -> R<Vec<GroupSession>>;
+    async fn sessions_of_group(
+        &self,
+        group: GroupId,
+        from: DateTime<Utc>,
+        limit: i64,
+    ) -> R<Vec<GroupSession>>;
 
     // Enrollments
     async fn insert_enrollment(&self, enrollment: Enrollment) -> R<()>;

@@ -23,15 +23,25 @@ pub async fn change_password(
 ) -> Result<(), Error> {
     let mut errors = FieldErrors::new();
     let new_password = Password::parse_into(&mut errors, "new_password", &input.new_password);
-    let account = store.account_by_id(me.account_id).await?.ok_or(Error::Unauthenticated)?;
+    let account = store
+        .account_by_id(me.account_id)
+        .await?
+        .ok_or(Error::Unauthenticated)?;
     if !hasher
-        .verify(Password::attempt(&input.current_password), account.password_hash.clone())
+        .verify(
+            Password::attempt(&input.current_password),
+            account.password_hash.clone(),
+        )
         .await
     {
         errors.add("current_password", "This is not your current password.");
     }
-    let new_password = errors.into_result(new_password)?.ok_or(Error::Unauthenticated)?;
+    let new_password = errors
+        .into_result(new_password)?
+        .ok_or(Error::Unauthenticated)?;
     let hash = hasher.hash(new_password).await?;
-    store.set_password(me.account_id, hash, me.auth_session).await?;
+    store
+        .set_password(me.account_id, hash, me.auth_session)
+        .await?;
     Ok(())
 }

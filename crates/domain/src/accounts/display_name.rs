@@ -16,7 +16,10 @@ impl DisplayName {
         if name.chars().count() > Self::MAX {
             return Err(format!("Use at most {} characters.", Self::MAX));
         }
-        if name.chars().any(|c| c.is_control() || matches!(c, '<' | '>' | '{' | '}' | '\\')) {
+        if name
+            .chars()
+            .any(|c| c.is_control() || matches!(c, '<' | '>' | '{' | '}' | '\\'))
+        {
             return Err("Use letters, numbers, spaces and simple punctuation.".into());
         }
         Ok(Self(name))
@@ -41,7 +44,10 @@ mod tests {
 
     #[test]
     fn collapses_inner_whitespace() {
-        assert_eq!(DisplayName::parse("  River   S. ").unwrap().as_str(), "River S.");
+        assert_eq!(
+            DisplayName::parse("  River   S. ").unwrap().as_str(),
+            "River S."
+        );
     }
 
     #[test]

@@ -10,7 +10,10 @@ mod sign_in;
 mod sign_up;
 
 pub use account::{Account, Me, NewAccount};
-pub use api_tokens::{create_api_token, list_api_tokens, revoke_api_token, ApiToken, CreatedApiToken, NewApiTokenInput};
+pub use api_tokens::{
+    create_api_token, list_api_tokens, revoke_api_token, ApiToken, CreatedApiToken,
+    NewApiTokenInput,
+};
 pub use change_password::{change_password, ChangePasswordInput};
 pub use display_name::DisplayName;
 pub use email::Email;

@@ -1,4 +1,6 @@
-use argon2::password_hash::{rand_core::OsRng, PasswordHasher as _, PasswordVerifier as _, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHasher as _, PasswordVerifier as _, SaltString,
+};
 use argon2::{Algorithm, Argon2, Params, Version};
 
 use crate::{Error, FieldErrors};
@@ -21,7 +23,10 @@ impl Password {
     pub fn parse(raw: &str) -> Result<Self, String> {
         let length = raw.chars().count();
         if length < Self::MIN {
-            return Err(format!("Use at least {} characters; a few words in a row work well.", Self::MIN));
+            return Err(format!(
+                "Use at least {} characters; a few words in a row work well.",
+                Self::MIN
+            ));
         }
         if length > Self::MAX {
             return Err(format!("Use at most {} characters.", Self::MAX));
@@ -52,7 +57,9 @@ impl Password {
         let Ok(parsed) = argon2::PasswordHash::new(&hash.0) else {
             return false;
         };
-        argon2().map(|a| a.verify_password(self.0.as_bytes(), &parsed).is_ok()).unwrap_or(false)
+        argon2()
+            .map(|a| a.verify_password(self.0.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false)
     }
 }
 

@@ -26,7 +26,9 @@ pub async fn sign_in(
         Err(_) => None,
     };
     let Some(account) = account else {
-        hasher.verify(password, PasswordHash(PasswordHash::DUMMY.into())).await;
+        hasher
+            .verify(password, PasswordHash(PasswordHash::DUMMY.into()))
+            .await;
         return Err(Error::Unauthenticated);
     };
     if !hasher.verify(password, account.password_hash.clone()).await {

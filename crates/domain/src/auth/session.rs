@@ -48,7 +48,11 @@ pub async fn start_session(
     now: DateTime<Utc>,
 ) -> Result<SignedInSession, Error> {
     let roles = store.roles_of(account.id).await?;
-    let idle = if roles.is_empty() { MEMBER_IDLE } else { STAFF_IDLE };
+    let idle = if roles.is_empty() {
+        MEMBER_IDLE
+    } else {
+        STAFF_IDLE
+    };
     let token = SecretToken::generate();
     let session = AuthSession {
         id: AuthSessionId::new(),
@@ -60,7 +64,11 @@ pub async fn start_session(
         idle_timeout_secs: idle.num_seconds(),
     };
     store.create_auth_session(session.clone()).await?;
-    Ok(SignedInSession { token, session, account: account.clone() })
+    Ok(SignedInSession {
+        token,
+        session,
+        account: account.clone(),
+    })
 }
 
 /// Finds the live session behind a cookie. An expired one is deleted and treated as absent.
@@ -97,7 +105,10 @@ pub async fn resolve_api_token(
     if api_token.revoked_at.is_some() {
         return Ok(None);
     }
-    if api_token.last_used_at.is_none_or(|t| now - t >= TOUCH_EVERY) {
+    if api_token
+        .last_used_at
+        .is_none_or(|t| now - t >= TOUCH_EVERY)
+    {
         store.touch_api_token(api_token.id, now).await?;
     }
     load_signed_in(store, api_token.account_id, None).await

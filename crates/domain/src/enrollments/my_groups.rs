@@ -15,7 +15,11 @@ pub struct MyGroup {
     pub next_session: Option<GroupSession>,
 }
 
-pub async fn my_groups(store: &dyn Store, actor: &Actor, now: DateTime<Utc>) -> Result<Vec<MyGroup>, Error> {
+pub async fn my_groups(
+    store: &dyn Store,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Vec<MyGroup>, Error> {
     let me = authorize(actor, Access::OwnAccount)?.ok_or(Error::Unauthenticated)?;
     Ok(store.groups_of_member(me.account_id, now).await?)
 }

@@ -64,6 +64,9 @@ pub struct GroupCard {
     pub capacity: i32,
     pub active_members: i32,
     pub lead_role: Option<Role>,
+    /// The group's time zone: session times are shown in it.
+    #[schema(value_type = String, example = "America/New_York")]
+    pub time_zone: chrono_tz::Tz,
     pub archived: bool,
 }
 

@@ -1,6 +1,10 @@
 use super::rules::{lead_is_qualified, lead_requirement};
-use super::{Audience, EnrollmentMode, Facilitator, FocusArea, Format, GroupKind, Language, PaymentOption};
-use crate::fields::{choice, choices, id, lenient_string, number_in, optional_text, required_text, Choice};
+use super::{
+    Audience, EnrollmentMode, Facilitator, FocusArea, Format, GroupKind, Language, PaymentOption,
+};
+use crate::fields::{
+    choice, choices, id, lenient_string, number_in, optional_text, required_text, Choice,
+};
 use crate::ids::{AccountId, LocationId, ProgramId};
 use crate::locations::{Location, LocationKind};
 use crate::orgs::{Role, StaffMember};
@@ -89,7 +93,10 @@ impl GroupInput {
             number_in(&mut e, "min_size", &self.min_size, 1, MAX_CAPACITY)
         };
         if e.get("capacity").is_none() && min_size > capacity {
-            e.add("min_size", "The minimum size cannot be larger than the capacity.");
+            e.add(
+                "min_size",
+                "The minimum size cannot be larger than the capacity.",
+            );
         }
         let time_zone = self.time_zone.trim().parse::<chrono_tz::Tz>().ok();
         if time_zone.is_none() {
@@ -97,58 +104,94 @@ impl GroupInput {
         }
         let focus_areas = choices(&mut e, "focus_areas", &self.focus_areas);
         if focus_areas.is_empty() && e.get("focus_areas").is_none() {
-            e.add("focus_areas", "Choose at least one focus area so people can find the group.");
+            e.add(
+                "focus_areas",
+                "Choose at least one focus area so people can find the group.",
+            );
         }
         let payment_options = choices(&mut e, "payment_options", &self.payment_options);
         let audiences = choices(&mut e, "audiences", &self.audiences);
         let program_id = self.program(&mut e, ctx);
         let location_id = self.location(&mut e, ctx, format);
         let facilitators = self.facilitators(&mut e, ctx, kind);
-        match (kind, enrollment, format, language, time_zone, program_id, location_id) {
-            (Some(kind), Some(enrollment), Some(format), Some(language), Some(time_zone), Some(program_id), Some(location_id))
-                if e.is_empty() =>
-            {
-                Ok(GroupSpec {
-                    name,
-                    description,
-                    program_id,
-                    location_id,
-                    kind,
-                    enrollment,
-                    format,
-                    capacity,
-                    min_size,
-                    language,
-                    time_zone,
-                    focus_areas,
-                    payment_options,
-                    audiences,
-                    facilitators,
-                })
-            }
+        match (
+            kind,
+            enrollment,
+            format,
+            language,
+            time_zone,
+            program_id,
+            location_id,
+        ) {
+            (
+                Some(kind),
+                Some(enrollment),
+                Some(format),
+                Some(language),
+                Some(time_zone),
+                Some(program_id),
+                Some(location_id),
+            ) if e.is_empty() => Ok(GroupSpec {
+                name,
+                description,
+                program_id,
+                location_id,
+                kind,
+                enrollment,
+                format,
+                capacity,
+                min_size,
+                language,
+                time_zone,
+                focus_areas,
+                payment_options,
+                audiences,
+                facilitators,
+            }),
             _ => Err(e),
         }
     }
 
     fn program(&self, e: &mut FieldErrors, ctx: &GroupContext<'_>) -> Option<ProgramId> {
         let wanted: ProgramId = id(e, "program_id", &self.program_id)?;
-        let found = ctx.programs.iter().any(|p| p.id == wanted && p.archived_at.is_none());
+        let found = ctx
+            .programs
+            .iter()
+            .any(|p| p.id == wanted && p.archived_at.is_none());
         if !found {
-            e.add("program_id", "Choose one of this organization's current programs.");
+            e.add(
+                "program_id",
+                "Choose one of this organization's current programs.",
+            );
         }
         found.then_some(wanted)
     }
 
     /// In-person and hybrid groups meet at a physical site; online groups at the online location.
-    fn location(&self, e: &mut FieldErrors, ctx: &GroupContext<'_>, format: Option<Format>) -> Option<LocationId> {
+    fn location(
+        &self,
+        e: &mut FieldErrors,
+        ctx: &GroupContext<'_>,
+        format: Option<Format>,
+    ) -> Option<LocationId> {
         let wanted: LocationId = id(e, "location_id", &self.location_id)?;
-        let Some(location) = ctx.locations.iter().find(|l| l.id == wanted && l.archived_at.is_none()) else {
-            e.add("location_id", "Choose one of this organization's current locations.");
+        let Some(location) = ctx
+            .locations
+            .iter()
+            .find(|l| l.id == wanted && l.archived_at.is_none())
+        else {
+            e.add(
+                "location_id",
+                "Choose one of this organization's current locations.",
+            );
             return None;
         };
         match (format, location.kind) {
             (Some(Format::InPerson | Format::Hybrid), LocationKind::Online) => {
-                e.add("location_id", "An in-person or hybrid group needs a physical location.");
+                e.add(
+                    "location_id",
+                    "An in-person or hybrid group needs a physical location.",
+                );
                 None
             }
             (Some(Format::Online), LocationKind::Physical) => {
@@ -159,11 +202,20 @@ impl GroupInput {
         }
     }
 
-    fn facilitators(&self, e: &mut FieldErrors, ctx: &GroupContext<'_>, kind: Option<GroupKind>) -> Vec<Facilitator> {
+    fn facilitators(
+        &self,
+        e: &mut FieldErrors,
+        ctx: &GroupContext<'_>,
+        kind: Option<GroupKind>,
+    ) -> Vec<Facilitator> {
         let mut facilitators = Vec::new();
-        if let Some(lead_id) = id::<AccountId>(e, "lead_facilitator_id", &self.lead_facilitator_id) {
+        if let Some(lead_id) = id::<AccountId>(e, "lead_facilitator_id", &self.lead_facilitator_id)
+        {
             match ctx.staff.iter().find(|s| s.account_id == lead_id) {
-                None => e.add("lead_facilitator_id", "Choose a staff member of this organization."),
+                None => e.add(
+                    "lead_facilitator_id",
+                    "Choose a staff member of this organization.",
+                ),
                 Some(lead) => {
                     if let Some(kind) = kind {
                         if !lead_is_qualified(kind, lead.role) {
@@ -184,8 +236,14 @@ impl GroupInput {
             }
             match ctx.staff.iter().find(|s| s.account_id == co_id) {
                 Some(s) if s.role != Role::OrgAdmin => facilitators.push(facilitator(s, false)),
-                Some(_) => e.add("co_facilitator_ids", "Co-facilitators are clinicians or peer specialists."),
-                None => e.add("co_facilitator_ids", "Choose staff members of this organization."),
+                Some(_) => e.add(
+                    "co_facilitator_ids",
+                    "Co-facilitators are clinicians or peer specialists.",
+                ),
+                None => e.add(
+                    "co_facilitator_ids",
+                    "Choose staff members of this organization.",
+                ),
             }
         }
         facilitators
@@ -221,8 +279,16 @@ impl From<&super::Group> for GroupInput {
             focus_areas: codes(&g.focus_areas),
             payment_options: codes(&g.payment_options),
             audiences: codes(&g.audiences),
-            lead_facilitator_id: g.lead().map(|f| f.account_id.to_string()).unwrap_or_default(),
-            co_facilitator_ids: g.facilitators.iter().filter(|f| !f.lead).map(|f| f.account_id.to_string()).collect(),
+            lead_facilitator_id: g
+                .lead()
+                .map(|f| f.account_id.to_string())
+                .unwrap_or_default(),
+            co_facilitator_ids: g
+                .facilitators
+                .iter()
+                .filter(|f| !f.lead)
+                .map(|f| f.account_id.to_string())
+                .collect(),
         }
     }
 }

@@ -6,15 +6,28 @@ use crate::ids::{GroupId, OrgId};
 use crate::policy::{authorize, Access};
 use crate::{Error, Store};
 
-pub async fn groups_of_org(store: &dyn Store, actor: &Actor, org: OrgId) -> Result<Vec<GroupCard>, Error> {
+pub async fn groups_of_org(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+) -> Result<Vec<GroupCard>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
     Ok(store.group_cards_of_org(org).await?)
 }
 
 /// A group as its organization's staff see it, archived or not.
-pub async fn group(store: &dyn Store, actor: &Actor, org: OrgId, id: GroupId) -> Result<Group, Error> {
+pub async fn group(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+    id: GroupId,
+) -> Result<Group, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    store.group(id).await?.filter(|g| g.org_id == org).ok_or(Error::NotFound)
+    store
+        .group(id)
+        .await?
+        .filter(|g| g.org_id == org)
+        .ok_or(Error::NotFound)
 }
 
 async fn parse(store: &dyn Store, org: OrgId, input: &GroupInput) -> Result<GroupSpec, Error> {
@@ -22,7 +35,11 @@ async fn parse(store: &dyn Store, org: OrgId, input: &GroupInput) -> Result<Grou
     let locations = store.locations_of(org).await?;
     let staff = store.staff_of(org).await?;
     input
-        .parse(&GroupContext { programs: &programs, locations: &locations, staff: &staff })
+        .parse(&GroupContext {
+            programs: &programs,
+            locations: &locations,
+            staff: &staff,
+        })
         .map_err(Error::Invalid)
 }
 
@@ -90,7 +107,11 @@ pub async fn update_group(
     input: &GroupInput,
 ) -> Result<Group, Error> {
     authorize(actor, Access::ManageOrg(org))?;
-    let current = store.group(id).await?.filter(|g| g.org_id == org).ok_or(Error::NotFound)?;
+    let current = store
+        .group(id)
+        .await?
+        .filter(|g| g.org_id == org)
+        .ok_or(Error::NotFound)?;
     let spec = parse(store, org, input).await?;
     let group = build(spec, current);
     store.update_group(group.clone()).await?;
@@ -106,8 +127,15 @@ pub async fn archive_group(
     id: GroupId,
 ) -> Result<Group, Error> {
     authorize(actor, Access::ManageOrg(org))?;
-    let current = store.group(id).await?.filter(|g| g.org_id == org).ok_or(Error::NotFound)?;
-    let group = Group { archived_at: current.archived_at.or(Some(now)), ..current };
+    let current = store
+        .group(id)
+        .await?
+        .filter(|g| g.org_id == org)
+        .ok_or(Error::NotFound)?;
+    let group = Group {
+        archived_at: current.archived_at.or(Some(now)),
+        ..current
+    };
     store.update_group(group.clone()).await?;
     Ok(group)
 }

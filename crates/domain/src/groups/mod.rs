@@ -12,4 +12,6 @@ pub use input::{GroupContext, GroupInput, GroupSpec};
 pub use manage::{archive_group, create_group, group, groups_of_org, update_group};
 pub use public::{public_group, public_groups, PublicGroup};
 pub use rules::lead_is_qualified;
-pub use vocabulary::{Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption};
+pub use vocabulary::{
+    Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption,
+};

@@ -31,15 +31,36 @@ pub async fn public_group(
     id: GroupId,
 ) -> Result<PublicGroup, Error> {
     authorize(actor, Access::Public)?;
-    let group = store.group(id).await?.filter(|g| g.archived_at.is_none()).ok_or(Error::NotFound)?;
-    let org = store.organization(group.org_id).await?.ok_or(Error::NotFound)?;
-    let program = store.program(group.org_id, group.program_id).await?.ok_or(Error::NotFound)?;
-    let location = store.location(group.org_id, group.location_id).await?.ok_or(Error::NotFound)?;
+    let group = store
+        .group(id)
+        .await?
+        .filter(|g| g.archived_at.is_none())
+        .ok_or(Error::NotFound)?;
+    let org = store
+        .organization(group.org_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let program = store
+        .program(group.org_id, group.program_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let location = store
+        .location(group.org_id, group.location_id)
+        .await?
+        .ok_or(Error::NotFound)?;
     let active_members = store.active_member_count(id).await?;
     let upcoming_sessions = store.sessions_of_group(id, now, UPCOMING).await?;
     // Staff emails never reach this view: facilitators carry display names and roles only.
     let seats_open = (group.capacity - active_members).max(0);
-    Ok(PublicGroup { org_name: org.name, group, program, location, active_members, seats_open, upcoming_sessions })
+    Ok(PublicGroup {
+        org_name: org.name,
+        group,
+        program,
+        location,
+        active_members,
+        seats_open,
+        upcoming_sessions,
+    })
 }
 
 /// Every open group on the platform, for the front page list (search comes with the directory).

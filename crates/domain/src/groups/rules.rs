@@ -33,12 +33,18 @@ mod tests {
     fn therapy_needs_a_clinician() {
         assert!(lead_is_qualified(GroupKind::Therapy, Role::Clinician));
         assert!(!lead_is_qualified(GroupKind::Therapy, Role::PeerSpecialist));
-        assert!(!lead_is_qualified(GroupKind::Psychoeducation, Role::OrgAdmin));
+        assert!(!lead_is_qualified(
+            GroupKind::Psychoeducation,
+            Role::OrgAdmin
+        ));
     }
 
     #[test]
     fn peer_support_takes_a_peer_or_a_clinician() {
-        assert!(lead_is_qualified(GroupKind::PeerSupport, Role::PeerSpecialist));
+        assert!(lead_is_qualified(
+            GroupKind::PeerSupport,
+            Role::PeerSpecialist
+        ));
         assert!(lead_is_qualified(GroupKind::PeerSupport, Role::Clinician));
         assert!(!lead_is_qualified(GroupKind::PeerSupport, Role::OrgAdmin));
     }

@@ -80,7 +80,11 @@ impl LocationInput {
             spec.latitude = coordinate(&mut errors, "latitude", &self.latitude, 90.0);
             spec.longitude = coordinate(&mut errors, "longitude", &self.longitude, 180.0);
             if spec.latitude.is_some() != spec.longitude.is_some() && errors.is_empty() {
-                let missing = if spec.latitude.is_none() { "latitude" } else { "longitude" };
+                let missing = if spec.latitude.is_none() {
+                    "latitude"
+                } else {
+                    "longitude"
+                };
                 errors.add(missing, "Enter both latitude and longitude, or neither.");
             }
         }
@@ -100,7 +104,10 @@ fn coordinate(errors: &mut FieldErrors, field: &str, raw: &str, limit: f64) -> O
     match raw.parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= limit => Some(v),
         _ => {
-            errors.add(field, format!("Enter decimal degrees from -{limit} to {limit}, like 40.7128."));
+            errors.add(
+                field,
+                format!("Enter decimal degrees from -{limit} to {limit}, like 40.7128."),
+            );
             None
         }
     }
@@ -158,7 +165,12 @@ mod tests {
 
     #[test]
     fn physical_sites_need_an_address_and_paired_coordinates() {
-        let input = LocationInput { name: "Main".into(), kind: "physical".into(), latitude: "40.7".into(), ..Default::default() };
+        let input = LocationInput {
+            name: "Main".into(),
+            kind: "physical".into(),
+            latitude: "40.7".into(),
+            ..Default::default()
+        };
         let errors = input.parse().unwrap_err();
         assert!(errors.get("address").is_some());
         assert!(errors.get("city").is_some());
@@ -170,12 +182,20 @@ mod tests {
             latitude: "40.7".into(),
             ..Default::default()
         };
-        assert_eq!(input.parse().unwrap_err().get("longitude"), Some("Enter both latitude and longitude, or neither."));
+        assert_eq!(
+            input.parse().unwrap_err().get("longitude"),
+            Some("Enter both latitude and longitude, or neither.")
+        );
     }
 
     #[test]
     fn online_needs_only_a_name() {
-        let input = LocationInput { name: "Online".into(), kind: "online".into(), address: "ignored".into(), ..Default::default() };
+        let input = LocationInput {
+            name: "Online".into(),
+            kind: "online".into(),
+            address: "ignored".into(),
+            ..Default::default()
+        };
         let spec = input.parse().unwrap();
         assert_eq!(spec.kind, LocationKind::Online);
         assert!(spec.address.is_empty());

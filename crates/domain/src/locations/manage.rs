@@ -6,12 +6,21 @@ use crate::ids::{LocationId, OrgId};
 use crate::policy::{authorize, Access};
 use crate::{Error, Store};
 
-pub async fn locations(store: &dyn Store, actor: &Actor, org: OrgId) -> Result<Vec<Location>, Error> {
+pub async fn locations(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+) -> Result<Vec<Location>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
     Ok(store.locations_of(org).await?)
 }
 
-pub async fn location(store: &dyn Store, actor: &Actor, org: OrgId, id: LocationId) -> Result<Location, Error> {
+pub async fn location(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+    id: LocationId,
+) -> Result<Location, Error> {
     authorize(actor, Access::ViewOrg(org))?;
     store.location(org, id).await?.ok_or(Error::NotFound)
 }
@@ -55,7 +64,10 @@ pub async fn archive_location(
 ) -> Result<Location, Error> {
     authorize(actor, Access::ManageOrg(org))?;
     let current = store.location(org, id).await?.ok_or(Error::NotFound)?;
-    let location = Location { archived_at: current.archived_at.or(Some(now)), ..current };
+    let location = Location {
+        archived_at: current.archived_at.or(Some(now)),
+        ..current
+    };
     store.update_location(location.clone()).await?;
     Ok(location)
 }

@@ -17,7 +17,11 @@ pub struct OrgDashboard {
     pub staff: Vec<StaffMember>,
 }
 
-pub async fn org_dashboard(store: &dyn Store, actor: &Actor, org: OrgId) -> Result<OrgDashboard, Error> {
+pub async fn org_dashboard(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+) -> Result<OrgDashboard, Error> {
     authorize(actor, Access::ViewOrg(org))?;
     let organization = store.organization(org).await?.ok_or(Error::NotFound)?;
     Ok(OrgDashboard {

@@ -27,13 +27,21 @@ pub async fn create_organization(
     let mut errors = FieldErrors::new();
     let name = parse_org_name(&mut errors, name);
     errors.into_result(())?;
-    let org = Organization { id: OrgId::new(), name, created_at: now };
+    let org = Organization {
+        id: OrgId::new(),
+        name,
+        created_at: now,
+    };
     store.create_organization(org.clone()).await?;
     Ok(org)
 }
 
 /// An organization as its staff see it.
-pub async fn organization(store: &dyn Store, actor: &Actor, id: OrgId) -> Result<Organization, Error> {
+pub async fn organization(
+    store: &dyn Store,
+    actor: &Actor,
+    id: OrgId,
+) -> Result<Organization, Error> {
     authorize(actor, Access::ViewOrg(id))?;
     store.organization(id).await?.ok_or(Error::NotFound)
 }

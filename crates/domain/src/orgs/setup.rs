@@ -20,7 +20,10 @@ pub struct SetupInput {
 }
 
 /// On an empty installation, issues a one-time setup token; otherwise `None`.
-pub async fn begin_setup(store: &dyn Store, now: DateTime<Utc>) -> Result<Option<SecretToken>, Error> {
+pub async fn begin_setup(
+    store: &dyn Store,
+    now: DateTime<Utc>,
+) -> Result<Option<SecretToken>, Error> {
     if store.has_organizations().await? {
         return Ok(None);
     }
@@ -48,14 +51,24 @@ pub async fn complete_setup(
     }
     let mut errors = FieldErrors::new();
     let org_name = parse_org_name(&mut errors, &input.org_name);
-    let email = Email::parse(&input.email).map_err(|m| errors.add("email", m)).ok();
-    let display_name = DisplayName::parse(&input.display_name).map_err(|m| errors.add("display_name", m)).ok();
-    let password = Password::parse(&input.password).map_err(|m| errors.add("password", m)).ok();
+    let email = Email::parse(&input.email)
+        .map_err(|m| errors.add("email", m))
+        .ok();
+    let display_name = DisplayName::parse(&input.display_name)
+        .map_err(|m| errors.add("display_name", m))
+        .ok();
+    let password = Password::parse(&input.password)
+        .map_err(|m| errors.add("password", m))
+        .ok();
     let (Some(email), Some(display_name), Some(password)) = (email, display_name, password) else {
         return Err(Error::Invalid(errors));
     };
     errors.into_result(())?;
-    let org = Organization { id: OrgId::new(), name: org_name, created_at: now };
+    let org = Organization {
+        id: OrgId::new(),
+        name: org_name,
+        created_at: now,
+    };
     let admin = NewAccount {
         id: AccountId::new(),
         email,
@@ -63,6 +76,8 @@ pub async fn complete_setup(
         password_hash: hasher.hash(password).await?,
         created_at: now,
     };
-    let account = store.complete_setup(&token.hash(), now, org.clone(), admin, Role::OrgAdmin).await?;
+    let account = store
+        .complete_setup(&token.hash(), now, org.clone(), admin, Role::OrgAdmin)
+        .await?;
     Ok((org, account))
 }

@@ -39,7 +39,11 @@ pub struct AddStaffInput {
     pub role: String,
 }
 
-pub async fn staff_of(store: &dyn Store, actor: &Actor, org: OrgId) -> Result<Vec<StaffMember>, Error> {
+pub async fn staff_of(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+) -> Result<Vec<StaffMember>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
     Ok(store.staff_of(org).await?)
 }
@@ -54,13 +58,18 @@ pub async fn add_staff(
 ) -> Result<StaffMember, Error> {
     authorize(actor, Access::ManageOrg(org))?;
     let mut errors = FieldErrors::new();
-    let email = Email::parse(&input.email).map_err(|m| errors.add("email", m)).ok();
+    let email = Email::parse(&input.email)
+        .map_err(|m| errors.add("email", m))
+        .ok();
     let role: Option<Role> = choice(&mut errors, "role", &input.role);
     let (Some(email), Some(role)) = (email, role) else {
         return Err(Error::Invalid(errors));
     };
     let Some(account) = store.account_by_email(&email).await? else {
-        return Err(Error::invalid("email", "No account uses this email. Ask the person to sign up first."));
+        return Err(Error::invalid(
+            "email",
+            "No account uses this email. Ask the person to sign up first.",
+        ));
     };
     store.set_staff_role(org, account.id, role).await?;
     Ok(StaffMember {
@@ -73,11 +82,18 @@ pub async fn add_staff(
 
 /// Ends a person's staff role. A facilitator still assigned to a group keeps that
 /// assignment visible to admins, who reassign it.
-pub async fn remove_staff(store: &dyn Store, actor: &Actor, org: OrgId, account: AccountId) -> Result<(), Error> {
+pub async fn remove_staff(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+    account: AccountId,
+) -> Result<(), Error> {
     authorize(actor, Access::ManageOrg(org))?;
     if let Some(me) = actor.signed_in() {
         if me.account_id == account {
-            return Err(Error::Conflict("You cannot remove your own role; ask another administrator.".into()));
+            return Err(Error::Conflict(
+                "You cannot remove your own role; ask another administrator.".into(),
+            ));
         }
     }
     if store.remove_staff_role(org, account).await? {

@@ -11,7 +11,12 @@ pub async fn programs(store: &dyn Store, actor: &Actor, org: OrgId) -> Result<Ve
     Ok(store.programs_of(org).await?)
 }
 
-pub async fn program(store: &dyn Store, actor: &Actor, org: OrgId, id: ProgramId) -> Result<Program, Error> {
+pub async fn program(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+    id: ProgramId,
+) -> Result<Program, Error> {
     authorize(actor, Access::ViewOrg(org))?;
     store.program(org, id).await?.ok_or(Error::NotFound)
 }
@@ -55,7 +60,10 @@ pub async fn archive_program(
 ) -> Result<Program, Error> {
     authorize(actor, Access::ManageOrg(org))?;
     let current = store.program(org, id).await?.ok_or(Error::NotFound)?;
-    let program = Program { archived_at: current.archived_at.or(Some(now)), ..current };
+    let program = Program {
+        archived_at: current.archived_at.or(Some(now)),
+        ..current
+    };
     store.update_program(program.clone()).await?;
     Ok(program)
 }

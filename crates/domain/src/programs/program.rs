@@ -56,9 +56,12 @@ impl ProgramInput {
         let level_of_care = choice(&mut errors, "level_of_care", &self.level_of_care);
         let description = optional_text(&mut errors, "description", &self.description, 4000);
         match level_of_care {
-            Some(level_of_care) if errors.is_empty() => {
-                Ok(ProgramSpec { name, level_of_care, part2: self.part2, description })
-            }
+            Some(level_of_care) if errors.is_empty() => Ok(ProgramSpec {
+                name,
+                level_of_care,
+                part2: self.part2,
+                description,
+            }),
             _ => Err(errors),
         }
     }

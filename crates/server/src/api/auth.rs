@@ -1,0 +1,88 @@
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use kindred_domain::accounts::{self, Me, SignInInput, SignUpInput};
+use kindred_domain::auth;
+
+use super::me::me_of;
+use super::{ApiErrorBody, ApiResult};
+use crate::app::AppState;
+use crate::http::{clear_session_cookie, session_cookie, ApiWrite, Auth, PublicJson};
+
+/// The session just opened. Send `csrf_token` as `X-CSRF-Token` with cookie-authenticated writes.
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct LoginResponse {
+    pub account: Me,
+    pub csrf_token: String,
+}
+
+/// Create a member account.
+#[utoipa::path(post, path = "/api/v1/auth/signup", tag = "auth", request_body = SignUpInput,
+    responses((status = 201, body = Me), (status = 422, body = ApiErrorBody)))]
+pub async fn sign_up(
+    State(state): State<AppState>,
+    PublicJson(input): PublicJson<SignUpInput>,
+) -> ApiResult<Response> {
+    let account = accounts::sign_up(state.store(), state.hasher(), state.now(), &input).await?;
+    let me = me_of(&account, Vec::new());
+    Ok((StatusCode::CREATED, Json(me)).into_response())
+}
+
+/// Sign in with email and password; sets the session cookie.
+#[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = SignInInput,
+    responses((status = 200, body = LoginResponse), (status = 401, body = ApiErrorBody)))]
+pub async fn login(
+    State(state): State<AppState>,
+    PublicJson(input): PublicJson<SignInInput>,
+) -> ApiResult<Response> {
+    let signed_in = accounts::sign_in(state.store(), state.hasher(), state.now(), &input).await?;
+    let roles = state
+        .store()
+        .roles_of(signed_in.account.id)
+        .await
+        .map_err(kindred_domain::Error::from)?;
+    let body = LoginResponse {
+        account: me_of(&signed_in.account, roles),
+        csrf_token: signed_in.session.csrf_token.clone(),
+    };
+    Ok((
+        [session_cookie(&state.config, signed_in.token.expose())],
+        Json(body),
+    )
+        .into_response())
+}
+
+/// Sign out this session.
+#[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
+    responses((status = 204, description = "Signed out; the cookie is cleared")))]
+pub async fn logout(
+    State(state): State<AppState>,
+    auth: Auth,
+    _write: ApiWrite,
+) -> ApiResult<Response> {
+    if let Some(session) = &auth.session {
+        auth::end_session(state.store(), session.id).await?;
+    }
+    Ok((
+        StatusCode::NO_CONTENT,
+        [clear_session_cookie(&state.config)],
+    )
+        .into_response())
+}
+
+/// Sign out every session of this account, on every device.
+#[utoipa::path(post, path = "/api/v1/auth/logout-everywhere", tag = "auth",
+    responses((status = 204, description = "All sessions ended"), (status = 401, body = ApiErrorBody)))]
+pub async fn logout_everywhere(
+    State(state): State<AppState>,
+    auth: Auth,
+    _write: ApiWrite,
+) -> ApiResult<Response> {
+    auth::sign_out_everywhere(state.store(), &auth.actor).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [clear_session_cookie(&state.config)],
+    )
+        .into_response())
+}

@@ -1,0 +1,94 @@
+//! The JSON API under `/api/v1`, described by `/api/openapi.json`. Every handler calls the
+//! same domain use case as the page that does the same thing.
+
+mod account;
+mod auth;
+mod error;
+mod groups;
+mod locations;
+mod me;
+mod openapi;
+mod orgs;
+mod programs;
+mod public;
+mod setup;
+
+use axum::routing::{delete, get, post};
+use axum::Router;
+
+pub use error::{error_response, ApiError, ApiErrorBody};
+use error::{parse_id, ApiResult};
+pub use openapi::ApiDoc;
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/openapi.json", get(openapi::document))
+        .route("/api/v1/auth/signup", post(auth::sign_up))
+        .route("/api/v1/auth/login", post(auth::login))
+        .route("/api/v1/auth/logout", post(auth::logout))
+        .route(
+            "/api/v1/auth/logout-everywhere",
+            post(auth::logout_everywhere),
+        )
+        .route("/api/v1/setup", post(setup::complete))
+        .route("/api/v1/me", get(me::me))
+        .route("/api/v1/me/groups", get(me::my_groups))
+        .route("/api/v1/me/password", post(account::change_password))
+        .route(
+            "/api/v1/me/tokens",
+            get(account::list_tokens).post(account::create_token),
+        )
+        .route(
+            "/api/v1/me/tokens/{token_id}",
+            delete(account::revoke_token),
+        )
+        .route("/api/v1/groups", get(public::groups))
+        .route("/api/v1/groups/{group_id}", get(public::group))
+        .route("/api/v1/orgs/{org_id}", get(orgs::dashboard))
+        .route(
+            "/api/v1/orgs/{org_id}/staff",
+            get(orgs::staff).post(orgs::add_staff),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/staff/{account_id}",
+            delete(orgs::remove_staff),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/programs",
+            get(programs::list).post(programs::create),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/programs/{program_id}",
+            get(programs::show).put(programs::update),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/programs/{program_id}/archive",
+            post(programs::archive),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/locations",
+            get(locations::list).post(locations::create),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/locations/{location_id}",
+            get(locations::show).put(locations::update),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/locations/{location_id}/archive",
+            post(locations::archive),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups",
+            get(groups::list).post(groups::create),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}",
+            get(groups::show).put(groups::update),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/archive",
+            post(groups::archive),
+        )
+}

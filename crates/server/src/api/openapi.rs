@@ -1,0 +1,50 @@
+use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::{account, auth, groups, locations, me, orgs, programs, public, setup};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Kindred API",
+        description = "Groups, programs and accounts of Kindred. Authenticate with the session cookie \
+            (send the session's CSRF token as `X-CSRF-Token` with writes) or a personal access \
+            token (`Authorization: Bearer …`). Errors carry `error` and, for input, `errors` by field.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    paths(
+        auth::sign_up, auth::login, auth::logout, auth::logout_everywhere,
+        setup::complete,
+        me::me, me::my_groups,
+        account::change_password, account::list_tokens, account::create_token, account::revoke_token,
+        public::groups, public::group,
+        orgs::dashboard, orgs::staff, orgs::add_staff, orgs::remove_staff,
+        programs::list, programs::create, programs::show, programs::update, programs::archive,
+        locations::list, locations::create, locations::show, locations::update, locations::archive,
+        groups::list, groups::create, groups::show, groups::update, groups::archive,
+    ),
+    modifiers(&Security)
+)]
+pub struct ApiDoc;
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("__Host-kindred_session"))),
+        );
+    }
+}
+
+/// The OpenAPI 3.1 description of every route.
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}

@@ -1,0 +1,11 @@
+//! The application: shared state, the clock, password hashing off the runtime, the router.
+
+mod clock;
+mod hasher;
+mod router;
+mod state;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use hasher::BlockingHasher;
+pub use router::router;
+pub use state::{AppConfig, AppState};

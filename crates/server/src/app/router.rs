@@ -1,0 +1,33 @@
+use axum::extract::DefaultBodyLimit;
+use axum::middleware;
+use axum::routing::get;
+use axum::Router;
+use tower_http::trace::TraceLayer;
+
+use super::AppState;
+use crate::http::{check_origin, security_headers};
+use crate::{api, pages};
+
+/// Largest body we accept: forms and JSON here are small. A bigger body is refused with 413
+/// as soon as the limit is crossed, without reading the rest.
+pub const MAX_BODY: usize = 64 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .merge(api::routes())
+        .merge(pages::routes())
+        .fallback(pages::not_found)
+        .layer(middleware::from_fn(check_origin))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(security_headers))
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+            // Paths can carry ids but never names or text; query strings are left out.
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
+        .with_state(state)
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}

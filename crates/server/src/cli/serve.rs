@@ -1,0 +1,139 @@
+use std::future::IntoFuture as _;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use kindred_domain::orgs;
+use tokio::net::TcpListener;
+
+use super::{data_key, open, CliResult};
+use crate::app::{router, AppConfig, AppState, BlockingHasher, Clock, SystemClock};
+
+#[derive(clap::Args, Clone)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "KINDRED_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// `sqlite://path` or `postgres://user@host/db`.
+    #[arg(
+        long,
+        env = "KINDRED_DATABASE_URL",
+        default_value = "sqlite://kindred.db"
+    )]
+    pub database_url: String,
+    /// The URL people use to reach this server; links and cookie security follow it.
+    /// Defaults to http://<addr>.
+    #[arg(long, env = "KINDRED_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// File holding the base64 data-encryption key (32 bytes); `KINDRED_DATA_KEY` may hold
+    /// the key itself instead.
+    #[arg(long, env = "KINDRED_DATA_KEY_FILE")]
+    pub data_key_file: Option<std::path::PathBuf>,
+}
+
+impl ServeArgs {
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.addr))
+    }
+}
+
+pub async fn run(args: ServeArgs) -> CliResult {
+    let database = open(&args.database_url).await?;
+    let server = Server::bind(&args, database.store()).await?;
+    if let Some(token) = orgs::begin_setup(database.store().as_ref(), chrono::Utc::now())
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        println!(
+            "This installation has no organization yet. Open this one-time link to set it up:"
+        );
+        println!("  {}/setup/{}", args.public_url(), token.expose());
+    }
+    server.run_until_signal().await;
+    database.close().await;
+    Ok(())
+}
+
+/// A bound, not yet serving, Kindred server.
+pub struct Server {
+    listener: TcpListener,
+    app: axum::Router,
+}
+
+impl Server {
+    pub async fn bind(
+        args: &ServeArgs,
+        store: Arc<dyn kindred_domain::Store>,
+    ) -> Result<Self, String> {
+        if let Some(fingerprint) = data_key::load(args.data_key_file.as_deref())? {
+            tracing::info!(key_id = %fingerprint, "data key loaded");
+        }
+        let listener = TcpListener::bind(args.addr)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
+        let state = AppState {
+            store,
+            hasher: Arc::new(BlockingHasher::default()),
+            clock: Arc::new(SystemClock) as Arc<dyn Clock>,
+            config: Arc::new(AppConfig::from_public_url(&args.public_url())),
+        };
+        Ok(Self {
+            listener,
+            app: router(state),
+        })
+    }
+
+    pub fn local_addr(&self) -> Option<SocketAddr> {
+        self.listener.local_addr().ok()
+    }
+
+    /// Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight requests finish,
+    /// and gives up on stragglers after a grace period so the process exits within 10 s.
+    pub async fn run_until_signal(self) {
+        let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        let serving = axum::serve(self.listener, self.app).with_graceful_shutdown(async {
+            let _ = stop_rx.await;
+        });
+        let mut serving = std::pin::pin!(serving.into_future());
+        tokio::select! {
+            result = &mut serving => {
+                if let Err(e) = result {
+                    tracing::error!(error = %e, "server stopped");
+                }
+                return;
+            }
+            () = shutdown_signal() => {}
+        }
+        tracing::info!("shutting down: finishing requests in flight");
+        let _ = stop_tx.send(());
+        if tokio::time::timeout(Duration::from_secs(8), serving)
+            .await
+            .is_err()
+        {
+            tracing::warn!("requests still running after 8 s; exiting anyway");
+        }
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

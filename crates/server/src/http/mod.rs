@@ -1,0 +1,16 @@
+//! HTTP plumbing shared by pages and the API: who is asking, CSRF, body parsing, errors,
+//! security headers.
+
+mod auth;
+mod body;
+mod cookies;
+mod csrf;
+mod error;
+mod security_headers;
+
+pub use auth::Auth;
+pub use body::{ApiWrite, Form, JsonBody, PublicJson};
+pub use cookies::{clear_session_cookie, session_cookie, session_cookie_name};
+pub use csrf::{check_origin, CSRF_HEADER};
+pub use error::{respond, AppError, Problem};
+pub use security_headers::security_headers;

@@ -1,0 +1,135 @@
+use askama::Template;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
+use kindred_domain::accounts::{self, SignInInput, SignUpInput};
+use kindred_domain::{auth, Error, FieldErrors};
+
+use super::{render, render_with, Layout, PageResult};
+use crate::app::AppState;
+use crate::http::{clear_session_cookie, session_cookie, Auth, Form};
+
+#[derive(Template)]
+#[template(path = "login.html")]
+struct LoginPage {
+    layout: Layout,
+    email: String,
+    failed: bool,
+    /// Always empty: sign-in never says which field was wrong.
+    errors: FieldErrors,
+}
+
+#[derive(Template)]
+#[template(path = "signup.html")]
+struct SignUpPage {
+    layout: Layout,
+    input: SignUpInput,
+    errors: FieldErrors,
+}
+
+/// A form post with no fields of its own (only the CSRF token).
+#[derive(serde::Deserialize)]
+pub struct NoFields {}
+
+pub async fn login_form(auth: Auth) -> PageResult {
+    if auth.actor.signed_in().is_some() {
+        return Ok(Redirect::to("/dashboard").into_response());
+    }
+    render(LoginPage {
+        layout: Layout::new(&auth, "Sign in"),
+        email: String::new(),
+        failed: false,
+        errors: FieldErrors::new(),
+    })
+}
+
+/// Unknown email and wrong password render the very same page.
+pub async fn login(
+    State(state): State<AppState>,
+    auth: Auth,
+    Form(input): Form<SignInInput>,
+) -> PageResult {
+    match accounts::sign_in(state.store(), state.hasher(), state.now(), &input).await {
+        Ok(signed_in) => Ok((
+            [session_cookie(&state.config, signed_in.token.expose())],
+            Redirect::to("/dashboard"),
+        )
+            .into_response()),
+        Err(Error::Unauthenticated) => render_with(
+            StatusCode::UNAUTHORIZED,
+            LoginPage {
+                layout: Layout::new(&auth, "Sign in"),
+                email: input.email.trim().to_owned(),
+                failed: true,
+                errors: FieldErrors::new(),
+            },
+        ),
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn sign_up_form(auth: Auth) -> PageResult {
+    render(SignUpPage {
+        layout: Layout::new(&auth, "Create an account"),
+        input: SignUpInput::default(),
+        errors: FieldErrors::new(),
+    })
+}
+
+/// Creates the account and signs the person in straight away.
+pub async fn sign_up(
+    State(state): State<AppState>,
+    auth: Auth,
+    Form(input): Form<SignUpInput>,
+) -> PageResult {
+    let now = state.now();
+    match accounts::sign_up(state.store(), state.hasher(), now, &input).await {
+        Ok(account) => {
+            let signed_in = auth::start_session(state.store(), &account, now).await?;
+            Ok((
+                [session_cookie(&state.config, signed_in.token.expose())],
+                Redirect::to("/dashboard"),
+            )
+                .into_response())
+        }
+        Err(Error::Invalid(errors)) => {
+            let input = SignUpInput {
+                password: String::new(),
+                ..input
+            };
+            render_with(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                SignUpPage {
+                    layout: Layout::new(&auth, "Create an account"),
+                    input,
+                    errors,
+                },
+            )
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn logout(
+    State(state): State<AppState>,
+    auth: Auth,
+    Form(_): Form<NoFields>,
+) -> PageResult {
+    if let Some(session) = &auth.session {
+        auth::end_session(state.store(), session.id).await?;
+    }
+    Ok(([clear_session_cookie(&state.config)], Redirect::to("/")).into_response())
+}
+
+pub async fn logout_everywhere(
+    State(state): State<AppState>,
+    auth: Auth,
+    Form(_): Form<NoFields>,
+) -> PageResult {
+    auth::sign_out_everywhere(state.store(), &auth.actor).await?;
+    Ok((
+        [clear_session_cookie(&state.config)],
+        Redirect::to("/login"),
+    )
+        .into_response())
+}

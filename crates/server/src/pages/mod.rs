@@ -1,0 +1,42 @@
+//! Server-rendered HTML pages (askama, auto-escaped). Every page works with plain forms and
+//! links; no JavaScript is needed.
+
+mod account;
+mod assets;
+mod auth;
+mod dashboard;
+mod error;
+mod format;
+mod home;
+mod layout;
+mod public_group;
+mod setup;
+
+use axum::routing::{get, post};
+use axum::Router;
+
+pub use error::{error_response, not_found, PageError};
+pub(crate) use format::when;
+pub(crate) use layout::{render, render_with, Layout, PageResult};
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(home::show))
+        .route("/static/{file}", get(assets::serve))
+        .route("/groups/{group_id}", get(public_group::show))
+        .route("/signup", get(auth::sign_up_form).post(auth::sign_up))
+        .route("/login", get(auth::login_form).post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/logout-everywhere", post(auth::logout_everywhere))
+        .route("/dashboard", get(dashboard::show))
+        .route("/account", get(account::show))
+        .route("/account/password", post(account::change_password))
+        .route("/account/tokens", post(account::create_token))
+        .route(
+            "/account/tokens/{token_id}/revoke",
+            post(account::revoke_token),
+        )
+        .route("/setup/{token}", get(setup::form).post(setup::submit))
+}
