@@ -3,7 +3,10 @@ use chrono::{DateTime, Utc};
 use super::{Group, GroupCard, GroupContext, GroupInput, GroupSpec};
 use crate::auth::Actor;
 use crate::ids::{GroupId, OrgId};
+use crate::locations::Location;
+use crate::orgs::StaffMember;
 use crate::policy::{authorize, Access};
+use crate::programs::Program;
 use crate::{Error, Store};
 
 pub async fn groups_of_org(
@@ -28,6 +31,38 @@ pub async fn group(
         .await?
         .filter(|g| g.org_id == org)
         .ok_or(Error::NotFound)
+}
+
+/// The organization's current choices for a group form: administrators only.
+pub async fn group_form_options(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+) -> Result<GroupFormOptions, Error> {
+    authorize(actor, Access::ManageOrg(org))?;
+    Ok(GroupFormOptions {
+        programs: store
+            .programs_of(org)
+            .await?
+            .into_iter()
+            .filter(|p| p.archived_at.is_none())
+            .collect(),
+        locations: store
+            .locations_of(org)
+            .await?
+            .into_iter()
+            .filter(|l| l.archived_at.is_none())
+            .collect(),
+        staff: store.staff_of(org).await?,
+    })
+}
+
+/// What a person picks from when creating or editing a group.
+#[derive(Debug, Clone)]
+pub struct GroupFormOptions {
+    pub programs: Vec<Program>,
+    pub locations: Vec<Location>,
+    pub staff: Vec<StaffMember>,
 }
 
 async fn parse(store: &dyn Store, org: OrgId, input: &GroupInput) -> Result<GroupSpec, Error> {

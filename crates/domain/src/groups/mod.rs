@@ -9,7 +9,10 @@ mod vocabulary;
 
 pub use group::{Facilitator, Group, GroupCard};
 pub use input::{GroupContext, GroupInput, GroupSpec};
-pub use manage::{archive_group, create_group, group, groups_of_org, update_group};
+pub use manage::{
+    archive_group, create_group, group, group_form_options, groups_of_org, update_group,
+    GroupFormOptions,
+};
 pub use public::{public_group, public_groups, PublicGroup};
 pub use rules::lead_is_qualified;
 pub use vocabulary::{

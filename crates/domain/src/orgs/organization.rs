@@ -45,3 +45,13 @@ pub async fn organization(
     authorize(actor, Access::ViewOrg(id))?;
     store.organization(id).await?.ok_or(Error::NotFound)
 }
+
+/// An organization for a page where its structure is changed: administrators only.
+pub async fn organization_to_manage(
+    store: &dyn Store,
+    actor: &Actor,
+    id: OrgId,
+) -> Result<Organization, Error> {
+    authorize(actor, Access::ManageOrg(id))?;
+    store.organization(id).await?.ok_or(Error::NotFound)
+}

@@ -39,6 +39,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// State with the real password hasher; tests pass a [`ManualClock`](super::ManualClock).
+    pub fn new(store: Arc<dyn Store>, clock: Arc<dyn Clock>, public_url: &str) -> Self {
+        Self {
+            store,
+            hasher: Arc::new(super::BlockingHasher::default()),
+            clock,
+            config: Arc::new(AppConfig::from_public_url(public_url)),
+        }
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
     }

@@ -7,7 +7,7 @@ use kindred_domain::orgs;
 use tokio::net::TcpListener;
 
 use super::{data_key, open, CliResult};
-use crate::app::{router, AppConfig, AppState, BlockingHasher, Clock, SystemClock};
+use crate::app::{router, AppState, SystemClock};
 
 #[derive(clap::Args, Clone)]
 pub struct ServeArgs {
@@ -73,12 +73,13 @@ impl Server {
         let listener = TcpListener::bind(args.addr)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
-        let state = AppState {
-            store,
-            hasher: Arc::new(BlockingHasher::default()),
-            clock: Arc::new(SystemClock) as Arc<dyn Clock>,
-            config: Arc::new(AppConfig::from_public_url(&args.public_url())),
+        // With port 0 the real port is known only now.
+        let public_url = match (&args.public_url, listener.local_addr()) {
+            (Some(url), _) => url.clone(),
+            (None, Ok(addr)) => format!("http://{addr}"),
+            (None, Err(_)) => args.public_url(),
         };
+        let state = AppState::new(store, Arc::new(SystemClock), &public_url);
         Ok(Self {
             listener,
             app: router(state),
@@ -89,9 +90,14 @@ impl Server {
         self.listener.local_addr().ok()
     }
 
-    /// Serves until SIGINT or SIGTERM, then stops accepting, lets in-flight requests finish,
-    /// and gives up on stragglers after a grace period so the process exits within 10 s.
+    /// Serves until SIGINT or SIGTERM (see [`Server::run`]).
     pub async fn run_until_signal(self) {
+        self.run(shutdown_signal()).await;
+    }
+
+    /// Serves until `stop` completes, then stops accepting, lets in-flight requests finish,
+    /// and gives up on stragglers after a grace period so the process exits within 10 s.
+    pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         let serving = axum::serve(self.listener, self.app).with_graceful_shutdown(async {
             let _ = stop_rx.await;
@@ -104,7 +110,7 @@ impl Server {
                 }
                 return;
             }
-            () = shutdown_signal() => {}
+            () = stop => {}
         }
         tracing::info!("shutting down: finishing requests in flight");
         let _ = stop_tx.send(());

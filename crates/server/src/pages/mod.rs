@@ -3,12 +3,13 @@
 
 mod account;
 mod assets;
-mod auth;
+pub(crate) mod auth;
 mod dashboard;
 mod error;
 mod format;
 mod home;
 mod layout;
+mod orgs;
 mod public_group;
 mod setup;
 
@@ -39,4 +40,5 @@ pub fn routes() -> Router<AppState> {
             post(account::revoke_token),
         )
         .route("/setup/{token}", get(setup::form).post(setup::submit))
+        .merge(orgs::routes())
 }

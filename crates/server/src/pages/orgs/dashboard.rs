@@ -1,0 +1,32 @@
+use askama::Template;
+use axum::extract::{Path, State};
+use kindred_domain::orgs::{self, OrgDashboard};
+
+use super::{can_manage, id};
+use crate::app::AppState;
+use crate::http::Auth;
+use crate::pages::{render, Layout, PageResult};
+
+#[derive(Template)]
+#[template(path = "orgs/dashboard.html")]
+struct DashboardPage {
+    layout: Layout,
+    org: kindred_domain::orgs::Organization,
+    dashboard: OrgDashboard,
+    can_manage: bool,
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    auth: Auth,
+    Path(org_id): Path<String>,
+) -> PageResult {
+    let org_id = id(&org_id)?;
+    let dashboard = orgs::org_dashboard(state.store(), &auth.actor, org_id).await?;
+    render(DashboardPage {
+        layout: Layout::new(&auth, dashboard.organization.name.clone()),
+        org: dashboard.organization.clone(),
+        can_manage: can_manage(&auth.actor, org_id),
+        dashboard,
+    })
+}

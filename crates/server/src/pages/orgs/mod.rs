@@ -1,0 +1,88 @@
+//! Staff pages of one organization: its front page, programs, locations, groups and staff.
+
+mod dashboard;
+mod groups;
+mod locations;
+mod options;
+mod programs;
+mod staff;
+
+use axum::routing::{get, post};
+use axum::Router;
+use kindred_domain::auth::Actor;
+use kindred_domain::ids::OrgId;
+use kindred_domain::policy::{authorize, Access};
+
+use crate::app::AppState;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/orgs/{org_id}", get(dashboard::show))
+        .route(
+            "/orgs/{org_id}/programs",
+            get(programs::list).post(programs::create),
+        )
+        .route("/orgs/{org_id}/programs/new", get(programs::new_form))
+        .route(
+            "/orgs/{org_id}/programs/{program_id}",
+            post(programs::update),
+        )
+        .route(
+            "/orgs/{org_id}/programs/{program_id}/edit",
+            get(programs::edit_form),
+        )
+        .route(
+            "/orgs/{org_id}/programs/{program_id}/archive",
+            post(programs::archive),
+        )
+        .route(
+            "/orgs/{org_id}/locations",
+            get(locations::list).post(locations::create),
+        )
+        .route("/orgs/{org_id}/locations/new", get(locations::new_form))
+        .route(
+            "/orgs/{org_id}/locations/{location_id}",
+            post(locations::update),
+        )
+        .route(
+            "/orgs/{org_id}/locations/{location_id}/edit",
+            get(locations::edit_form),
+        )
+        .route(
+            "/orgs/{org_id}/locations/{location_id}/archive",
+            post(locations::archive),
+        )
+        .route(
+            "/orgs/{org_id}/groups",
+            get(groups::list).post(groups::create),
+        )
+        .route("/orgs/{org_id}/groups/new", get(groups::new_form))
+        .route(
+            "/orgs/{org_id}/groups/{group_id}",
+            get(groups::show).post(groups::update),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/edit",
+            get(groups::edit_form),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/archive",
+            post(groups::archive),
+        )
+        .route("/orgs/{org_id}/staff", get(staff::list).post(staff::add))
+        .route(
+            "/orgs/{org_id}/staff/{account_id}/remove",
+            post(staff::remove),
+        )
+}
+
+/// Whether to show edit and archive controls. The use cases check again on every write.
+pub(super) fn can_manage(actor: &Actor, org: OrgId) -> bool {
+    authorize(actor, Access::ManageOrg(org)).is_ok()
+}
+
+/// Path ids that do not parse name nothing: the same page as an unknown id.
+pub(super) fn id<T: std::str::FromStr>(raw: &str) -> Result<T, crate::pages::PageError> {
+    raw.parse()
+        .map_err(|_| kindred_domain::Error::NotFound.into())
+}
