@@ -87,15 +87,27 @@ pub async fn run(args: DemoArgs) -> CliResult {
         println!("Kept the existing demo data (--keep); accounts are unchanged.");
     } else {
         println!("Sign in with any of these accounts (password: the value of KINDRED_DEMO_PASSWORD, default \"kindred-demo\"):");
-        for account in &accounts {
-            println!(
-                "  {:<34} {:<16} {}",
-                account.email, account.role, account.organization
-            );
-        }
+        print_accounts(&accounts);
     }
     println!("Press Ctrl+C to stop.");
     server.run_until_signal().await;
     database.close().await;
     Ok(())
+}
+
+/// Staff in full, then the first few members and how many more there are.
+fn print_accounts(accounts: &[crate::demo::DemoAccount]) {
+    const MEMBERS_SHOWN: usize = 3;
+    let (staff, members): (Vec<_>, Vec<_>) = accounts.iter().partition(|a| a.role != "member");
+    for account in staff.iter().chain(members.iter().take(MEMBERS_SHOWN)) {
+        println!("  {:<32} {:<16} {}", account.email, account.role, account.organization);
+    }
+    if members.len() > MEMBERS_SHOWN {
+        println!(
+            "  … and {} more members (member{}@ to member{}@demo.kindred.test)",
+            members.len() - MEMBERS_SHOWN,
+            MEMBERS_SHOWN + 1,
+            members.len()
+        );
+    }
 }

@@ -67,6 +67,8 @@ impl FromRequestParts<AppState> for Auth {
         let auth = resolve(parts, state)
             .await
             .map_err(|e| super::error::respond(parts.uri.path(), e))?;
+        // Body extractors ask again for the CSRF check; resolve the session once per request.
+        parts.extensions.insert(auth.clone());
         Ok(auth)
     }
 }
