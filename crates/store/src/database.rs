@@ -1,0 +1,180 @@
+//! Connecting, migrating and resetting: the backend is picked from the URL scheme.
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use kindred_domain::{Store, StoreError};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+use crate::errors::db;
+use crate::{postgres, sqlite};
+
+/// Which database a [`Database`] talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Kindred's connection pools. Cloning is cheap and shares the pools.
+#[derive(Clone)]
+pub struct Database {
+    inner: Inner,
+}
+
+#[derive(Clone)]
+enum Inner {
+    Sqlite(sqlite::SqlStore),
+    Postgres(postgres::SqlStore),
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database")
+            .field("backend", &self.backend())
+            .finish()
+    }
+}
+
+/// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
+/// add their tables here.
+const DROP_ALL: &str = "\
+    DROP TABLE IF EXISTS group_tags; DROP TABLE IF EXISTS group_facilitators; \
+    DROP TABLE IF EXISTS group_sessions; DROP TABLE IF EXISTS enrollments; \
+    DROP TABLE IF EXISTS groups; DROP TABLE IF EXISTS programs; \
+    DROP TABLE IF EXISTS locations; DROP TABLE IF EXISTS org_staff; \
+    DROP TABLE IF EXISTS api_tokens; DROP TABLE IF EXISTS auth_sessions; \
+    DROP TABLE IF EXISTS setup_tokens; DROP TABLE IF EXISTS organizations; \
+    DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS _sqlx_migrations;";
+
+const SQLITE_READERS: u32 = 4;
+const POSTGRES_CONNECTIONS: u32 = 10;
+
+impl Database {
+    /// `sqlite://path` (created if missing) or `postgres://…` / `postgresql://…`.
+    /// Any other scheme is refused before anything touches the disk.
+    pub async fn connect(url: &str) -> Result<Database, StoreError> {
+        let scheme = url
+            .split_once(':')
+            .map(|(s, _)| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        match scheme.as_str() {
+            "sqlite" => {
+                if url.contains(":memory:") || url.contains("mode=memory") {
+                    // Separate read and write pools would each see their own empty database.
+                    return Err(StoreError::Backend(
+                        "in-memory SQLite is not supported; use sqlite://<path to a file>".into(),
+                    ));
+                }
+                let options = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| StoreError::Backend(format!("invalid SQLite URL: {e}")))?;
+                Self::open_sqlite(options).await
+            }
+            "postgres" | "postgresql" => {
+                let options = PgConnectOptions::from_str(url)
+                    .map_err(|e| StoreError::Backend(format!("invalid PostgreSQL URL: {e}")))?;
+                Self::open_postgres(options, POSTGRES_CONNECTIONS).await
+            }
+            _ => Err(StoreError::Backend(format!(
+                "unsupported database URL scheme {:?}: use sqlite://<path> or \
+                 postgres://<user>@<host>/<database> (postgresql:// also works)",
+                if scheme.is_empty() {
+                    "(none)"
+                } else {
+                    scheme.as_str()
+                }
+            ))),
+        }
+    }
+
+    /// One writer connection and a few readers; WAL lets readers run beside the writer.
+    pub(crate) async fn open_sqlite(options: SqliteConnectOptions) -> Result<Database, StoreError> {
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5))
+            .synchronous(SqliteSynchronous::Normal);
+        // The writer connects first so the file exists and is in WAL mode before readers open.
+        let write = SqlitePoolOptions::new()
+            .max_connections(1)
+            .connect_with(options.clone())
+            .await
+            .map_err(db)?;
+        let read = SqlitePoolOptions::new()
+            .max_connections(SQLITE_READERS)
+            .connect_with(options)
+            .await
+            .map_err(db)?;
+        tracing::info!(backend = "sqlite", "database connected");
+        Ok(Database {
+            inner: Inner::Sqlite(sqlite::SqlStore { read, write }),
+        })
+    }
+
+    pub(crate) async fn open_postgres(
+        options: PgConnectOptions,
+        max_connections: u32,
+    ) -> Result<Database, StoreError> {
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(db)?;
+        tracing::info!(backend = "postgres", "database connected");
+        let store = postgres::SqlStore {
+            read: pool.clone(),
+            write: pool,
+        };
+        Ok(Database {
+            inner: Inner::Postgres(store),
+        })
+    }
+
+    /// Applies the embedded migrations of this backend.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        let result = match &self.inner {
+            Inner::Sqlite(s) => sqlx::migrate!("./migrations/sqlite").run(&s.write).await,
+            Inner::Postgres(s) => sqlx::migrate!("./migrations/postgres").run(&s.write).await,
+        };
+        result.map_err(|e| StoreError::Backend(format!("migration failed: {e}")))
+    }
+
+    pub fn store(&self) -> Arc<dyn Store> {
+        match &self.inner {
+            Inner::Sqlite(s) => Arc::new(s.clone()),
+            Inner::Postgres(s) => Arc::new(s.clone()),
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match &self.inner {
+            Inner::Sqlite(_) => Backend::Sqlite,
+            Inner::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    pub async fn close(&self) {
+        match &self.inner {
+            Inner::Sqlite(s) => {
+                s.read.close().await;
+                s.write.close().await;
+            }
+            Inner::Postgres(s) => s.write.close().await,
+        }
+    }
+
+    /// Drops every Kindred table and the migration history, so `migrate` rebuilds from scratch.
+    pub async fn reset(&self) -> Result<(), StoreError> {
+        match &self.inner {
+            Inner::Sqlite(s) => sqlx::raw_sql(DROP_ALL).execute(&s.write).await.map(drop),
+            Inner::Postgres(s) => sqlx::raw_sql(DROP_ALL).execute(&s.write).await.map(drop),
+        }
+        .map_err(db)?;
+        tracing::warn!(backend = ?self.backend(), "database reset: all Kindred tables dropped");
+        Ok(())
+    }
+}

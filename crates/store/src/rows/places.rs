@@ -1,0 +1,70 @@
+//! Programs and locations: an organization's offerings and where groups meet.
+
+use chrono::{DateTime, Utc};
+use kindred_domain::locations::Location;
+use kindred_domain::programs::Program;
+use kindred_domain::StoreError;
+
+use crate::errors::{code, id};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProgramRow {
+    id: String,
+    org_id: String,
+    name: String,
+    level_of_care: String,
+    part2: bool,
+    description: String,
+    created_at: DateTime<Utc>,
+    archived_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<ProgramRow> for Program {
+    type Error = StoreError;
+    fn try_from(r: ProgramRow) -> Result<Self, StoreError> {
+        Ok(Program {
+            id: id("programs.id", &r.id)?,
+            org_id: id("programs.org_id", &r.org_id)?,
+            name: r.name,
+            level_of_care: code("programs.level_of_care", &r.level_of_care)?,
+            part2: r.part2,
+            description: r.description,
+            created_at: r.created_at,
+            archived_at: r.archived_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LocationRow {
+    id: String,
+    org_id: String,
+    name: String,
+    kind: String,
+    address: String,
+    city: String,
+    postcode: String,
+    latitude: Option<f64>,
+    longitude: Option<f64>,
+    created_at: DateTime<Utc>,
+    archived_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<LocationRow> for Location {
+    type Error = StoreError;
+    fn try_from(r: LocationRow) -> Result<Self, StoreError> {
+        Ok(Location {
+            id: id("locations.id", &r.id)?,
+            org_id: id("locations.org_id", &r.org_id)?,
+            name: r.name,
+            kind: code("locations.kind", &r.kind)?,
+            address: r.address,
+            city: r.city,
+            postcode: r.postcode,
+            latitude: r.latitude,
+            longitude: r.longitude,
+            created_at: r.created_at,
+            archived_at: r.archived_at,
+        })
+    }
+}

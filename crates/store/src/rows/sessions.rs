@@ -1,0 +1,72 @@
+//! Group sessions and the "my groups" line (card, enrollment status, next session).
+
+use chrono::{DateTime, Utc};
+use kindred_domain::enrollments::MyGroup;
+use kindred_domain::groups::GroupCard;
+use kindred_domain::sessions::GroupSession;
+use kindred_domain::StoreError;
+
+use super::CardRow;
+use crate::errors::{code, id};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SessionRow {
+    id: String,
+    group_id: String,
+    starts_at: DateTime<Utc>,
+    ends_at: DateTime<Utc>,
+    status: String,
+    cancel_reason: String,
+}
+
+impl TryFrom<SessionRow> for GroupSession {
+    type Error = StoreError;
+    fn try_from(r: SessionRow) -> Result<Self, StoreError> {
+        Ok(GroupSession {
+            id: id("group_sessions.id", &r.id)?,
+            group_id: id("group_sessions.group_id", &r.group_id)?,
+            starts_at: r.starts_at,
+            ends_at: r.ends_at,
+            status: code("group_sessions.status", &r.status)?,
+            cancel_reason: r.cancel_reason,
+        })
+    }
+}
+
+/// A card, the enrollment's status and the next session's columns (all null when none).
+#[derive(sqlx::FromRow)]
+pub(crate) struct MyGroupRow {
+    #[sqlx(flatten)]
+    card: CardRow,
+    enrollment_status: String,
+    next_id: Option<String>,
+    next_starts_at: Option<DateTime<Utc>>,
+    next_ends_at: Option<DateTime<Utc>>,
+    next_status: Option<String>,
+    next_cancel_reason: Option<String>,
+}
+
+impl TryFrom<MyGroupRow> for MyGroup {
+    type Error = StoreError;
+    fn try_from(r: MyGroupRow) -> Result<Self, StoreError> {
+        let card = GroupCard::try_from(r.card)?;
+        let next_session = match (r.next_id, r.next_starts_at, r.next_ends_at, r.next_status) {
+            (Some(id), Some(starts_at), Some(ends_at), Some(status)) => {
+                Some(GroupSession::try_from(SessionRow {
+                    id,
+                    group_id: card.id.to_string(),
+                    starts_at,
+                    ends_at,
+                    status,
+                    cancel_reason: r.next_cancel_reason.unwrap_or_default(),
+                })?)
+            }
+            _ => None,
+        };
+        Ok(MyGroup {
+            group: card,
+            status: code("enrollments.status", &r.enrollment_status)?,
+            next_session,
+        })
+    }
+}

@@ -1,0 +1,11 @@
+//! The store's one integration-test binary: the conformance story on every backend, plus
+//! connection and concurrency checks.
+// A failed expectation in a test should stop it with the reason.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod concurrency;
+mod database;
+mod fixtures;
+mod story;
+mod story_groups;
+mod story_members;
