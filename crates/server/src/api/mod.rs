@@ -8,6 +8,7 @@ mod groups;
 mod locations;
 mod me;
 mod openapi;
+mod org_resource;
 mod orgs;
 mod programs;
 mod public;

@@ -100,7 +100,10 @@ fn print_accounts(accounts: &[crate::demo::DemoAccount]) {
     const MEMBERS_SHOWN: usize = 3;
     let (staff, members): (Vec<_>, Vec<_>) = accounts.iter().partition(|a| a.role != "member");
     for account in staff.iter().chain(members.iter().take(MEMBERS_SHOWN)) {
-        println!("  {:<32} {:<16} {}", account.email, account.role, account.organization);
+        println!(
+            "  {:<32} {:<16} {}",
+            account.email, account.role, account.organization
+        );
     }
     if members.len() > MEMBERS_SHOWN {
         println!(

@@ -8,10 +8,10 @@ use kindred_domain::groups::{
 use kindred_domain::groups::{GroupFormOptions, GroupKind, Language, PaymentOption};
 use kindred_domain::ids::{GroupId, OrgId};
 use kindred_domain::orgs::{self, Organization};
-use kindred_domain::{Error, FieldErrors};
+use kindred_domain::FieldErrors;
 
 use super::options::{records, strs, vocabulary, SelectOption};
-use super::{can_manage, id};
+use super::{after_save, can_manage, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
@@ -77,18 +77,18 @@ impl Choices {
                     .programs
                     .iter()
                     .map(|p| (p.id.to_string(), p.name.clone())),
-                &[input.program_id.clone()],
+                std::slice::from_ref(&input.program_id),
             ),
             locations: records(
                 options
                     .locations
                     .iter()
                     .map(|l| (l.id.to_string(), format!("{} ({})", l.name, l.kind))),
-                &[input.location_id.clone()],
+                std::slice::from_ref(&input.location_id),
             ),
             leads: records(
                 clinical().map(|s| (s.account_id.to_string(), staff_label(s))),
-                &[input.lead_facilitator_id.clone()],
+                std::slice::from_ref(&input.lead_facilitator_id),
             ),
             co_facilitators: records(
                 clinical().map(|s| (s.account_id.to_string(), staff_label(s))),
@@ -206,13 +206,14 @@ pub async fn create(
     Form(input): Form<GroupInput>,
 ) -> PageResult {
     let org_id: OrgId = id(&org_id)?;
-    match groups::create_group(state.store(), &auth.actor, state.now(), org_id, &input).await {
-        Ok(group) => {
-            Ok(Redirect::to(&format!("/orgs/{org_id}/groups/{}", group.id)).into_response())
-        }
-        Err(Error::Invalid(errors)) => form_page(&state, &auth, org_id, None, input, errors).await,
-        Err(other) => Err(other.into()),
-    }
+    let result =
+        groups::create_group(state.store(), &auth.actor, state.now(), org_id, &input).await;
+    after_save(
+        result,
+        |group| format!("/orgs/{org_id}/groups/{}", group.id),
+        |errors| form_page(&state, &auth, org_id, None, input, errors),
+    )
+    .await
 }
 
 pub async fn edit_form(
@@ -241,13 +242,13 @@ pub async fn update(
     Form(input): Form<GroupInput>,
 ) -> PageResult {
     let (org_id, group_id): (OrgId, GroupId) = (id(&org_id)?, id(&group_id)?);
-    match groups::update_group(state.store(), &auth.actor, org_id, group_id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{org_id}/groups/{group_id}")).into_response()),
-        Err(Error::Invalid(errors)) => {
-            form_page(&state, &auth, org_id, Some(group_id), input, errors).await
-        }
-        Err(other) => Err(other.into()),
-    }
+    let result = groups::update_group(state.store(), &auth.actor, org_id, group_id, &input).await;
+    after_save(
+        result,
+        |_| format!("/orgs/{org_id}/groups/{group_id}"),
+        |errors| form_page(&state, &auth, org_id, Some(group_id), input, errors),
+    )
+    .await
 }
 
 pub async fn archive(

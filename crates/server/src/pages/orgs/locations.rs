@@ -5,10 +5,10 @@ use axum::response::{IntoResponse, Redirect};
 use kindred_domain::ids::{LocationId, OrgId};
 use kindred_domain::locations::{self, Location, LocationInput, LocationKind};
 use kindred_domain::orgs::{self, Organization};
-use kindred_domain::{Error, FieldErrors};
+use kindred_domain::FieldErrors;
 
 use super::options::{vocabulary, SelectOption};
-use super::{can_manage, id};
+use super::{after_save, can_manage, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
@@ -35,26 +35,38 @@ struct FormPage {
     errors: FieldErrors,
 }
 
-fn form_page(
+async fn form_page(
+    state: &AppState,
     auth: &Auth,
-    org: Organization,
+    org_id: OrgId,
     location: Option<LocationId>,
     input: LocationInput,
     errors: FieldErrors,
-) -> FormPage {
+) -> PageResult {
+    let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
     let title = if location.is_some() {
         "Edit location"
     } else {
         "New location"
     };
-    FormPage {
-        layout: Layout::new(auth, title),
-        org,
-        location,
-        kinds: vocabulary::<LocationKind>(&[input.kind.as_str()]),
-        input,
-        errors,
-    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let kinds = vocabulary::<LocationKind>(&[input.kind.as_str()]);
+    let layout = Layout::new(auth, title);
+    render_with(
+        status,
+        FormPage {
+            layout,
+            org,
+            location,
+            input,
+            kinds,
+            errors,
+        },
+    )
 }
 
 pub async fn list(
@@ -79,14 +91,15 @@ pub async fn new_form(
     auth: Auth,
     Path(org_id): Path<String>,
 ) -> PageResult {
-    let org = orgs::organization_to_manage(state.store(), &auth.actor, id(&org_id)?).await?;
-    render(form_page(
+    form_page(
+        &state,
         &auth,
-        org,
+        id(&org_id)?,
         None,
         LocationInput::default(),
         FieldErrors::new(),
-    ))
+    )
+    .await
 }
 
 pub async fn create(
@@ -96,18 +109,14 @@ pub async fn create(
     Form(input): Form<LocationInput>,
 ) -> PageResult {
     let org_id: OrgId = id(&org_id)?;
-    match locations::create_location(state.store(), &auth.actor, state.now(), org_id, &input).await
-    {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{org_id}/locations")).into_response()),
-        Err(Error::Invalid(errors)) => {
-            let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form_page(&auth, org, None, input, errors),
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let result =
+        locations::create_location(state.store(), &auth.actor, state.now(), org_id, &input).await;
+    after_save(
+        result,
+        |_| format!("/orgs/{org_id}/locations"),
+        |errors| form_page(&state, &auth, org_id, None, input, errors),
+    )
+    .await
 }
 
 pub async fn edit_form(
@@ -115,17 +124,20 @@ pub async fn edit_form(
     auth: Auth,
     Path((org_id, location_id)): Path<(String, String)>,
 ) -> PageResult {
-    let org = orgs::organization_to_manage(state.store(), &auth.actor, id(&org_id)?).await?;
+    let org_id: OrgId = id(&org_id)?;
+    orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
     let location =
-        locations::location(state.store(), &auth.actor, org.id, id(&location_id)?).await?;
+        locations::location(state.store(), &auth.actor, org_id, id(&location_id)?).await?;
     let input = LocationInput::from(&location);
-    render(form_page(
+    form_page(
+        &state,
         &auth,
-        org,
+        org_id,
         Some(location.id),
         input,
         FieldErrors::new(),
-    ))
+    )
+    .await
 }
 
 pub async fn update(
@@ -135,18 +147,14 @@ pub async fn update(
     Form(input): Form<LocationInput>,
 ) -> PageResult {
     let (org_id, location_id): (OrgId, LocationId) = (id(&org_id)?, id(&location_id)?);
-    match locations::update_location(state.store(), &auth.actor, org_id, location_id, &input).await
-    {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{org_id}/locations")).into_response()),
-        Err(Error::Invalid(errors)) => {
-            let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form_page(&auth, org, Some(location_id), input, errors),
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let result =
+        locations::update_location(state.store(), &auth.actor, org_id, location_id, &input).await;
+    after_save(
+        result,
+        |_| format!("/orgs/{org_id}/locations"),
+        |errors| form_page(&state, &auth, org_id, Some(location_id), input, errors),
+    )
+    .await
 }
 
 pub async fn archive(

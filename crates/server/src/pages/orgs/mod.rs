@@ -81,6 +81,24 @@ pub(super) fn can_manage(actor: &Actor, org: OrgId) -> bool {
     authorize(actor, Access::ManageOrg(org)).is_ok()
 }
 
+/// After a create or update: on success go to `next`; on bad input show the form again with
+/// the person's input and a message at each field; anything else is an error page.
+pub(super) async fn after_save<T, Fut>(
+    result: Result<T, kindred_domain::Error>,
+    next: impl FnOnce(&T) -> String,
+    form_again: impl FnOnce(kindred_domain::FieldErrors) -> Fut,
+) -> crate::pages::PageResult
+where
+    Fut: std::future::Future<Output = crate::pages::PageResult>,
+{
+    use axum::response::{IntoResponse, Redirect};
+    match result {
+        Ok(saved) => Ok(Redirect::to(&next(&saved)).into_response()),
+        Err(kindred_domain::Error::Invalid(errors)) => form_again(errors).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
 /// Path ids that do not parse name nothing: the same page as an unknown id.
 pub(super) fn id<T: std::str::FromStr>(raw: &str) -> Result<T, crate::pages::PageError> {
     raw.parse()

@@ -5,10 +5,10 @@ use axum::response::{IntoResponse, Redirect};
 use kindred_domain::ids::{OrgId, ProgramId};
 use kindred_domain::orgs::{self, Organization};
 use kindred_domain::programs::{self, LevelOfCare, Program, ProgramInput};
-use kindred_domain::{Error, FieldErrors};
+use kindred_domain::FieldErrors;
 
 use super::options::{vocabulary, SelectOption};
-use super::{can_manage, id};
+use super::{after_save, can_manage, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
@@ -35,26 +35,38 @@ struct FormPage {
     errors: FieldErrors,
 }
 
-fn form_page(
+async fn form_page(
+    state: &AppState,
     auth: &Auth,
-    org: Organization,
+    org_id: OrgId,
     program: Option<ProgramId>,
     input: ProgramInput,
     errors: FieldErrors,
-) -> FormPage {
+) -> PageResult {
+    let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
     let title = if program.is_some() {
         "Edit program"
     } else {
         "New program"
     };
-    FormPage {
-        layout: Layout::new(auth, title),
-        org,
-        program,
-        levels: vocabulary::<LevelOfCare>(&[input.level_of_care.as_str()]),
-        input,
-        errors,
-    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let levels = vocabulary::<LevelOfCare>(&[input.level_of_care.as_str()]);
+    let layout = Layout::new(auth, title);
+    render_with(
+        status,
+        FormPage {
+            layout,
+            org,
+            program,
+            input,
+            levels,
+            errors,
+        },
+    )
 }
 
 pub async fn list(
@@ -79,14 +91,15 @@ pub async fn new_form(
     auth: Auth,
     Path(org_id): Path<String>,
 ) -> PageResult {
-    let org = orgs::organization_to_manage(state.store(), &auth.actor, id(&org_id)?).await?;
-    render(form_page(
+    form_page(
+        &state,
         &auth,
-        org,
+        id(&org_id)?,
         None,
         ProgramInput::default(),
         FieldErrors::new(),
-    ))
+    )
+    .await
 }
 
 pub async fn create(
@@ -96,17 +109,14 @@ pub async fn create(
     Form(input): Form<ProgramInput>,
 ) -> PageResult {
     let org_id: OrgId = id(&org_id)?;
-    match programs::create_program(state.store(), &auth.actor, state.now(), org_id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{org_id}/programs")).into_response()),
-        Err(Error::Invalid(errors)) => {
-            let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form_page(&auth, org, None, input, errors),
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let result =
+        programs::create_program(state.store(), &auth.actor, state.now(), org_id, &input).await;
+    after_save(
+        result,
+        |_| format!("/orgs/{org_id}/programs"),
+        |errors| form_page(&state, &auth, org_id, None, input, errors),
+    )
+    .await
 }
 
 pub async fn edit_form(
@@ -114,16 +124,19 @@ pub async fn edit_form(
     auth: Auth,
     Path((org_id, program_id)): Path<(String, String)>,
 ) -> PageResult {
-    let org = orgs::organization_to_manage(state.store(), &auth.actor, id(&org_id)?).await?;
-    let program = programs::program(state.store(), &auth.actor, org.id, id(&program_id)?).await?;
+    let org_id: OrgId = id(&org_id)?;
+    orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
+    let program = programs::program(state.store(), &auth.actor, org_id, id(&program_id)?).await?;
     let input = ProgramInput::from(&program);
-    render(form_page(
+    form_page(
+        &state,
         &auth,
-        org,
+        org_id,
         Some(program.id),
         input,
         FieldErrors::new(),
-    ))
+    )
+    .await
 }
 
 pub async fn update(
@@ -133,17 +146,14 @@ pub async fn update(
     Form(input): Form<ProgramInput>,
 ) -> PageResult {
     let (org_id, program_id): (OrgId, ProgramId) = (id(&org_id)?, id(&program_id)?);
-    match programs::update_program(state.store(), &auth.actor, org_id, program_id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{org_id}/programs")).into_response()),
-        Err(Error::Invalid(errors)) => {
-            let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
-            render_with(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                form_page(&auth, org, Some(program_id), input, errors),
-            )
-        }
-        Err(other) => Err(other.into()),
-    }
+    let result =
+        programs::update_program(state.store(), &auth.actor, org_id, program_id, &input).await;
+    after_save(
+        result,
+        |_| format!("/orgs/{org_id}/programs"),
+        |errors| form_page(&state, &auth, org_id, Some(program_id), input, errors),
+    )
+    .await
 }
 
 pub async fn archive(

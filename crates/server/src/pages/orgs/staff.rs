@@ -4,10 +4,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use kindred_domain::ids::OrgId;
 use kindred_domain::orgs::{self, AddStaffInput, Organization, Role, StaffMember};
-use kindred_domain::{Error, FieldErrors};
+use kindred_domain::FieldErrors;
 
 use super::options::{vocabulary, SelectOption};
-use super::{can_manage, id};
+use super::{after_save, can_manage, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
@@ -84,11 +84,13 @@ pub async fn add(
     Form(input): Form<AddStaffInput>,
 ) -> PageResult {
     let org_id: OrgId = id(&org_id)?;
-    match orgs::add_staff(state.store(), &auth.actor, org_id, &input).await {
-        Ok(_) => Ok(Redirect::to(&format!("/orgs/{org_id}/staff")).into_response()),
-        Err(Error::Invalid(errors)) => page(&state, &auth, org_id, input, errors).await,
-        Err(other) => Err(other.into()),
-    }
+    let result = orgs::add_staff(state.store(), &auth.actor, org_id, &input).await;
+    after_save(
+        result,
+        |_| format!("/orgs/{org_id}/staff"),
+        |errors| page(&state, &auth, org_id, input, errors),
+    )
+    .await
 }
 
 pub async fn remove(
