@@ -26,7 +26,7 @@ impl Email {
         if local.is_empty()
             || local.contains('@')
             || !valid_domain
-            || email.chars().any(char::is_whitespace)
+            || email.chars().any(|c| c.is_whitespace() || c.is_control())
         {
             return Err("Enter an email address like name@example.org.");
         }

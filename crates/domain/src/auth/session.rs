@@ -28,8 +28,13 @@ pub struct AuthSession {
 
 impl AuthSession {
     pub fn is_live(&self, now: DateTime<Utc>) -> bool {
-        now < self.created_at + ABSOLUTE_LIFETIME
-            && now < self.last_seen_at + Duration::seconds(self.idle_timeout_secs)
+        self.is_live_with_idle(now, Duration::seconds(self.idle_timeout_secs))
+    }
+
+    /// Live under the stricter of the session's own idle limit and `idle`.
+    pub fn is_live_with_idle(&self, now: DateTime<Utc>, idle: Duration) -> bool {
+        let idle = idle.min(Duration::seconds(self.idle_timeout_secs));
+        now < self.created_at + ABSOLUTE_LIFETIME && now < self.last_seen_at + idle
     }
 }
 
@@ -80,16 +85,22 @@ pub async fn resolve_session(
     let Some(session) = store.auth_session_by_token(&token.hash()).await? else {
         return Ok(None);
     };
-    if !session.is_live(now) {
+    let Some(me) = load_signed_in(store, session.account_id, Some(session.id)).await? else {
+        return Ok(None);
+    };
+    // A member who became staff since signing in gets the staff limit at once.
+    let live = if me.is_staff() {
+        session.is_live_with_idle(now, STAFF_IDLE)
+    } else {
+        session.is_live(now)
+    };
+    if !live {
         store.delete_auth_session(session.id).await?;
         return Ok(None);
     }
     if now - session.last_seen_at >= TOUCH_EVERY {
         store.touch_auth_session(session.id, now).await?;
     }
-    let Some(me) = load_signed_in(store, session.account_id, Some(session.id)).await? else {
-        return Ok(None);
-    };
     Ok(Some((me, session)))
 }
 
@@ -164,6 +175,14 @@ mod tests {
         let s = session(STAFF_IDLE);
         assert!(s.is_live(s.created_at + Duration::minutes(14)));
         assert!(!s.is_live(s.created_at + Duration::minutes(15)));
+    }
+
+    #[test]
+    fn a_member_made_staff_gets_the_staff_limit() {
+        let s = session(MEMBER_IDLE);
+        let at = s.created_at + Duration::minutes(20);
+        assert!(s.is_live(at));
+        assert!(!s.is_live_with_idle(at, STAFF_IDLE));
     }
 
     #[test]

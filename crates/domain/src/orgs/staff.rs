@@ -71,6 +71,17 @@ pub async fn add_staff(
             "No account uses this email. Ask the person to sign up first.",
         ));
     };
+    // An administrator who demotes themselves could leave the organization with none.
+    if actor
+        .signed_in()
+        .is_some_and(|me| me.account_id == account.id)
+        && role != Role::OrgAdmin
+    {
+        return Err(Error::invalid(
+            "role",
+            "You cannot change your own role; ask another administrator.",
+        ));
+    }
     store.set_staff_role(org, account.id, role).await?;
     Ok(StaffMember {
         account_id: account.id,

@@ -5,7 +5,7 @@ use axum::Router;
 use tower_http::trace::TraceLayer;
 
 use super::AppState;
-use crate::http::{check_origin, security_headers};
+use crate::http::{check_origin, reject_undecodable_paths, security_headers};
 use crate::{api, pages};
 
 /// Largest body we accept: forms and JSON here are small. A bigger body is refused with 413
@@ -18,6 +18,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(pages::routes())
         .fallback(pages::not_found)
+        .layer(middleware::from_fn(reject_undecodable_paths))
         .layer(middleware::from_fn(check_origin))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(security_headers))

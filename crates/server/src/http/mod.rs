@@ -6,6 +6,7 @@ mod body;
 mod cookies;
 mod csrf;
 mod error;
+mod paths;
 mod security_headers;
 
 pub use auth::Auth;
@@ -13,4 +14,5 @@ pub use body::{ApiWrite, Form, JsonBody, PublicJson};
 pub use cookies::{clear_session_cookie, session_cookie, session_cookie_name};
 pub use csrf::{check_origin, CSRF_HEADER};
 pub use error::{respond, AppError, Problem};
+pub use paths::reject_undecodable_paths;
 pub use security_headers::security_headers;

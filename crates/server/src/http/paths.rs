@@ -1,0 +1,53 @@
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::Response;
+use kindred_domain::Error;
+
+use super::{respond, AppError};
+
+/// A path whose percent-escapes do not decode to UTF-8 (`/groups/%FF`) names nothing we
+/// serve. Without this, axum's path extractor answers such ids with a plain-text 400; here
+/// they get the same 404 as any unknown id, as JSON under `/api/` and as a page elsewhere.
+pub async fn reject_undecodable_paths(request: Request, next: Next) -> Response {
+    if decodes_to_utf8(request.uri().path()) {
+        next.run(request).await
+    } else {
+        respond(request.uri().path(), AppError::Domain(Error::NotFound))
+    }
+}
+
+fn decodes_to_utf8(path: &str) -> bool {
+    let hex = |b: Option<&u8>| {
+        b.and_then(|b| char::from(*b).to_digit(16))
+            .and_then(|d| u8::try_from(d).ok())
+    };
+    let bytes = path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            if let (Some(high), Some(low)) = (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
+                decoded.push(high * 16 + low);
+                i += 3;
+                continue;
+            }
+        }
+        decoded.push(b);
+        i += 1;
+    }
+    std::str::from_utf8(&decoded).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decodes_to_utf8;
+
+    #[test]
+    fn only_invalid_utf8_escapes_are_refused() {
+        assert!(decodes_to_utf8("/groups/abc"));
+        assert!(decodes_to_utf8("/groups/%F0%9F%92%A9"));
+        assert!(decodes_to_utf8("/groups/100%"));
+        assert!(!decodes_to_utf8("/groups/%FF"));
+        assert!(!decodes_to_utf8("/api/v1/orgs/%C3"));
+    }
+}

@@ -1,0 +1,21 @@
+//! The server's one integration-test binary: the real router, in-process, on every backend
+//! (SQLite always, PostgreSQL when `KINDRED_TEST_POSTGRES_URL` is set).
+// Tests fail loudly: an unwrap that fails is a failed assertion with a line number.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+mod accounts;
+mod bad_input;
+mod browser;
+mod demo;
+mod isolation;
+mod malformed;
+mod openapi;
+mod org_pages;
+mod orgs;
+mod policy;
+mod policy_routes;
+mod security;
+mod sessions;
+mod tokens;

@@ -1,0 +1,300 @@
+//! THE table: every route of the server, who may use it, and a body that succeeds for
+//! someone who may. `policy.rs` walks it for every role; a route missing here fails there.
+
+use serde_json::{json, Value};
+
+use crate::support::{group_json, Fixture, PASSWORD};
+
+/// Who may use a route, after `kindred_domain::policy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grant {
+    Public,
+    OwnAccount,
+    /// Staff of the organization in the path.
+    ViewOrg,
+    /// The organization's administrator.
+    ManageOrg,
+    /// The account that owns the object in the path (the member's token).
+    Owner,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Api,
+    Page,
+}
+
+/// The ids a path or body refers to, for one call.
+pub struct Ids {
+    pub org: String,
+    pub program: String,
+    pub location: String,
+    pub group: String,
+    pub account: String,
+    pub token: String,
+    pub setup: String,
+    pub file: String,
+    /// Makes emails and names of this call unique.
+    pub unique: String,
+}
+
+pub type BodyFn = fn(&Fixture, &Ids) -> Value;
+
+pub struct Row {
+    pub method: &'static str,
+    pub path: &'static str,
+    pub grant: Grant,
+    pub body: Option<BodyFn>,
+}
+
+impl Row {
+    pub fn kind(&self) -> Kind {
+        if self.path.starts_with("/api/") {
+            Kind::Api
+        } else {
+            Kind::Page
+        }
+    }
+
+    pub fn concrete(&self, ids: &Ids) -> String {
+        self.path
+            .replace("{org_id}", &ids.org)
+            .replace("{program_id}", &ids.program)
+            .replace("{location_id}", &ids.location)
+            .replace("{group_id}", &ids.group)
+            .replace("{account_id}", &ids.account)
+            .replace("{token_id}", &ids.token)
+            .replace("{token}", &ids.setup)
+            .replace("{file}", &ids.file)
+    }
+
+    /// Archiving runs last, so it cannot spoil the rows that edit the same objects.
+    pub fn archives(&self) -> bool {
+        self.path.ends_with("/archive")
+    }
+}
+
+const fn row(method: &'static str, path: &'static str, grant: Grant, body: Option<BodyFn>) -> Row {
+    Row {
+        method,
+        path,
+        grant,
+        body,
+    }
+}
+
+fn sign_up(_: &Fixture, ids: &Ids) -> Value {
+    json!({"email": format!("new-{}@example.org", ids.unique), "display_name": "New Person", "password": PASSWORD})
+}
+fn sign_in(fx: &Fixture, _: &Ids) -> Value {
+    json!({"email": fx.member.email, "password": PASSWORD})
+}
+fn setup(_: &Fixture, ids: &Ids) -> Value {
+    json!({"token": ids.setup, "org_name": format!("Org {}", ids.unique),
+        "email": format!("setup-{}@example.org", ids.unique), "display_name": "First Admin", "password": PASSWORD})
+}
+fn password(_: &Fixture, _: &Ids) -> Value {
+    json!({"current_password": PASSWORD, "new_password": PASSWORD})
+}
+fn token(_: &Fixture, ids: &Ids) -> Value {
+    json!({"name": format!("token {}", ids.unique)})
+}
+fn nothing(_: &Fixture, _: &Ids) -> Value {
+    json!({})
+}
+fn staff(_: &Fixture, _: &Ids) -> Value {
+    json!({"email": "leaver@clinic.test", "role": "peer_specialist"})
+}
+fn program(_: &Fixture, ids: &Ids) -> Value {
+    json!({"name": format!("Program {}", ids.unique), "level_of_care": "outpatient", "part2": false, "description": ""})
+}
+fn location(_: &Fixture, ids: &Ids) -> Value {
+    json!({"name": format!("Site {}", ids.unique), "kind": "physical", "address": "1 Main St", "city": "Hartford", "postcode": "", "latitude": "", "longitude": ""})
+}
+fn group(fx: &Fixture, ids: &Ids) -> Value {
+    group_json(
+        fx,
+        &format!("Group {}", ids.unique),
+        "therapy",
+        "in_person",
+        fx.clinician.id,
+    )
+}
+
+pub fn table() -> Vec<Row> {
+    use Grant::*;
+    let mut rows = vec![
+        row("GET", "/healthz", Public, None),
+        row("GET", "/api/openapi.json", Public, None),
+        row("POST", "/api/v1/auth/signup", Public, Some(sign_up)),
+        row("POST", "/api/v1/auth/login", Public, Some(sign_in)),
+        row("POST", "/api/v1/auth/logout", Public, None),
+        row("POST", "/api/v1/auth/logout-everywhere", OwnAccount, None),
+        row("POST", "/api/v1/setup", Public, Some(setup)),
+        row("GET", "/api/v1/me", OwnAccount, None),
+        row("GET", "/api/v1/me/groups", OwnAccount, None),
+        row("POST", "/api/v1/me/password", OwnAccount, Some(password)),
+        row("GET", "/api/v1/me/tokens", OwnAccount, None),
+        row("POST", "/api/v1/me/tokens", OwnAccount, Some(token)),
+        row("DELETE", "/api/v1/me/tokens/{token_id}", Owner, None),
+        row("GET", "/api/v1/groups", Public, None),
+        row("GET", "/api/v1/groups/{group_id}", Public, None),
+        row("GET", "/api/v1/orgs/{org_id}", ViewOrg, None),
+        row("GET", "/api/v1/orgs/{org_id}/staff", ViewOrg, None),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/staff",
+            ManageOrg,
+            Some(staff),
+        ),
+        row(
+            "DELETE",
+            "/api/v1/orgs/{org_id}/staff/{account_id}",
+            ManageOrg,
+            None,
+        ),
+        row("GET", "/api/v1/orgs/{org_id}/programs", ViewOrg, None),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/programs",
+            ManageOrg,
+            Some(program),
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/programs/{program_id}",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "PUT",
+            "/api/v1/orgs/{org_id}/programs/{program_id}",
+            ManageOrg,
+            Some(program),
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/programs/{program_id}/archive",
+            ManageOrg,
+            None,
+        ),
+        row("GET", "/api/v1/orgs/{org_id}/locations", ViewOrg, None),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/locations",
+            ManageOrg,
+            Some(location),
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/locations/{location_id}",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "PUT",
+            "/api/v1/orgs/{org_id}/locations/{location_id}",
+            ManageOrg,
+            Some(location),
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/locations/{location_id}/archive",
+            ManageOrg,
+            None,
+        ),
+        row("GET", "/api/v1/orgs/{org_id}/groups", ViewOrg, None),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/groups",
+            ManageOrg,
+            Some(group),
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/groups/{group_id}",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "PUT",
+            "/api/v1/orgs/{org_id}/groups/{group_id}",
+            ManageOrg,
+            Some(group),
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/archive",
+            ManageOrg,
+            None,
+        ),
+        // Pages
+        row("GET", "/", Public, None),
+        row("GET", "/static/{file}", Public, None),
+        row("GET", "/groups/{group_id}", Public, None),
+        row("GET", "/signup", Public, None),
+        row("POST", "/signup", Public, Some(sign_up)),
+        row("GET", "/login", Public, None),
+        row("POST", "/login", Public, Some(sign_in)),
+        row("POST", "/logout", Public, Some(nothing)),
+        row("POST", "/logout-everywhere", OwnAccount, Some(nothing)),
+        row("GET", "/dashboard", OwnAccount, None),
+        row("GET", "/account", OwnAccount, None),
+        row("POST", "/account/password", OwnAccount, Some(password)),
+        row("POST", "/account/tokens", OwnAccount, Some(token)),
+        row(
+            "POST",
+            "/account/tokens/{token_id}/revoke",
+            Owner,
+            Some(nothing),
+        ),
+        row("GET", "/setup/{token}", Public, None),
+        row("POST", "/setup/{token}", Public, Some(setup)),
+        row("GET", "/orgs/{org_id}", ViewOrg, None),
+        row("GET", "/orgs/{org_id}/staff", ViewOrg, None),
+        row("POST", "/orgs/{org_id}/staff", ManageOrg, Some(staff)),
+        row(
+            "POST",
+            "/orgs/{org_id}/staff/{account_id}/remove",
+            ManageOrg,
+            Some(nothing),
+        ),
+    ];
+    for (plural, id, body) in [
+        ("programs", "{program_id}", program as BodyFn),
+        ("locations", "{location_id}", location as BodyFn),
+        ("groups", "{group_id}", group as BodyFn),
+    ] {
+        let base: &'static str = Box::leak(format!("/orgs/{{org_id}}/{plural}").into_boxed_str());
+        let leak = |s: String| -> &'static str { Box::leak(s.into_boxed_str()) };
+        rows.push(row("GET", base, ViewOrg, None));
+        rows.push(row("GET", leak(format!("{base}/new")), ManageOrg, None));
+        rows.push(row("POST", base, ManageOrg, Some(body)));
+        rows.push(row(
+            "GET",
+            leak(format!("{base}/{id}/edit")),
+            ManageOrg,
+            None,
+        ));
+        rows.push(row(
+            "POST",
+            leak(format!("{base}/{id}")),
+            ManageOrg,
+            Some(body),
+        ));
+        rows.push(row(
+            "POST",
+            leak(format!("{base}/{id}/archive")),
+            ManageOrg,
+            Some(nothing),
+        ));
+    }
+    rows.push(row(
+        "GET",
+        "/orgs/{org_id}/groups/{group_id}",
+        ViewOrg,
+        None,
+    ));
+    rows.sort_by_key(Row::archives);
+    rows
+}
