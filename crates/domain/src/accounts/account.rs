@@ -46,3 +46,25 @@ pub struct Me {
     pub display_name: DisplayName,
     pub roles: Vec<OrgRole>,
 }
+
+/// The signed-in person's own account and roles.
+pub async fn me(store: &dyn crate::Store, actor: &crate::auth::Actor) -> Result<Me, crate::Error> {
+    let signed_in = crate::policy::authorize(actor, crate::policy::Access::OwnAccount)?
+        .ok_or(crate::Error::Unauthenticated)?;
+    let account = store
+        .account_by_id(signed_in.account_id)
+        .await?
+        .ok_or(crate::Error::Unauthenticated)?;
+    Ok(Me::new(&account, signed_in.roles.clone()))
+}
+
+impl Me {
+    pub fn new(account: &Account, roles: Vec<OrgRole>) -> Self {
+        Self {
+            id: account.id,
+            email: account.email.clone(),
+            display_name: account.display_name.clone(),
+            roles,
+        }
+    }
+}

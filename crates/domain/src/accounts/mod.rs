@@ -9,7 +9,7 @@ mod password;
 mod sign_in;
 mod sign_up;
 
-pub use account::{Account, Me, NewAccount};
+pub use account::{me, Account, Me, NewAccount};
 pub use api_tokens::{
     create_api_token, list_api_tokens, revoke_api_token, ApiToken, CreatedApiToken,
     NewApiTokenInput,

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Email, Password, PasswordHash, PasswordHasher};
 use crate::auth::{self, SignedInSession};
+use crate::ids::AuthSessionId;
 use crate::{Error, Store};
 
 #[derive(Debug, Default, Clone, serde::Deserialize, utoipa::ToSchema)]
@@ -12,13 +13,15 @@ pub struct SignInInput {
     pub password: String,
 }
 
-/// Checks credentials and opens a new session. Unknown email and wrong password fail the
-/// same way, after the same work.
+/// Checks credentials and opens a new session, ending the `previous` one of this browser if
+/// any (a fresh token at every sign-in). Unknown email and wrong password fail the same way,
+/// after the same work.
 pub async fn sign_in(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
     now: DateTime<Utc>,
     input: &SignInInput,
+    previous: Option<AuthSessionId>,
 ) -> Result<SignedInSession, Error> {
     let password = Password::attempt(&input.password);
     let account = match Email::parse(&input.email) {
@@ -33,6 +36,9 @@ pub async fn sign_in(
     };
     if !hasher.verify(password, account.password_hash.clone()).await {
         return Err(Error::Unauthenticated);
+    }
+    if let Some(previous) = previous {
+        store.delete_auth_session(previous).await?;
     }
     auth::start_session(store, &account, now).await
 }

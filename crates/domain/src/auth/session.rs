@@ -3,6 +3,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::{Actor, SecretToken, SignedIn, TokenHash};
 use crate::accounts::Account;
 use crate::ids::{AccountId, AuthSessionId};
+use crate::orgs::OrgRole;
 use crate::{Error, Store};
 
 /// Staff see many people's records: their sessions end sooner when left alone.
@@ -44,6 +45,7 @@ pub struct SignedInSession {
     pub token: SecretToken,
     pub session: AuthSession,
     pub account: Account,
+    pub roles: Vec<OrgRole>,
 }
 
 /// Opens a session for an account whose credentials were just checked.
@@ -73,6 +75,7 @@ pub async fn start_session(
         token,
         session,
         account: account.clone(),
+        roles,
     })
 }
 

@@ -5,7 +5,6 @@ use axum::Json;
 use kindred_domain::accounts::{self, Me, SignInInput, SignUpInput};
 use kindred_domain::auth;
 
-use super::me::me_of;
 use super::{ApiErrorBody, ApiResult};
 use crate::app::AppState;
 use crate::http::{clear_session_cookie, session_cookie, ApiWrite, Auth, PublicJson};
@@ -25,7 +24,7 @@ pub async fn sign_up(
     PublicJson(input): PublicJson<SignUpInput>,
 ) -> ApiResult<Response> {
     let account = accounts::sign_up(state.store(), state.hasher(), state.now(), &input).await?;
-    let me = me_of(&account, Vec::new());
+    let me = Me::new(&account, Vec::new());
     Ok((StatusCode::CREATED, Json(me)).into_response())
 }
 
@@ -34,16 +33,14 @@ pub async fn sign_up(
     responses((status = 200, body = LoginResponse), (status = 401, body = ApiErrorBody)))]
 pub async fn login(
     State(state): State<AppState>,
+    auth: Auth,
     PublicJson(input): PublicJson<SignInInput>,
 ) -> ApiResult<Response> {
-    let signed_in = accounts::sign_in(state.store(), state.hasher(), state.now(), &input).await?;
-    let roles = state
-        .store()
-        .roles_of(signed_in.account.id)
-        .await
-        .map_err(kindred_domain::Error::from)?;
+    let previous = auth.session.as_ref().map(|s| s.id);
+    let signed_in =
+        accounts::sign_in(state.store(), state.hasher(), state.now(), &input, previous).await?;
     let body = LoginResponse {
-        account: me_of(&signed_in.account, roles),
+        account: Me::new(&signed_in.account, signed_in.roles.clone()),
         csrf_token: signed_in.session.csrf_token.clone(),
     };
     Ok((

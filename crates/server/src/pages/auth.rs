@@ -49,7 +49,8 @@ pub async fn login(
     auth: Auth,
     Form(input): Form<SignInInput>,
 ) -> PageResult {
-    match accounts::sign_in(state.store(), state.hasher(), state.now(), &input).await {
+    let previous = auth.session.as_ref().map(|s| s.id);
+    match accounts::sign_in(state.store(), state.hasher(), state.now(), &input, previous).await {
         Ok(signed_in) => Ok((
             [session_cookie(&state.config, signed_in.token.expose())],
             Redirect::to("/dashboard"),

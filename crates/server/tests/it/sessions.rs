@@ -184,3 +184,32 @@ async fn changing_the_password_ends_other_sessions_but_keeps_this_one() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn signing_in_again_replaces_the_browsers_old_session() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let browser = app.login(&fx.member.email, PASSWORD).await;
+        let old_cookie = browser.cookie();
+        let again = browser
+            .post_form(
+                "/login",
+                &[("email", &fx.member.email), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(again.location(), Some("/dashboard"));
+        assert_ne!(
+            browser.cookie(),
+            old_cookie,
+            "a fresh token at every sign-in"
+        );
+        browser.get("/api/v1/me").await.expect(StatusCode::OK);
+        // Whoever copied the old cookie is signed out.
+        let copy = app.visitor();
+        copy.set_cookie(old_cookie);
+        copy.get("/api/v1/me")
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    })
+    .await;
+}
