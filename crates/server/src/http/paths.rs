@@ -17,25 +17,7 @@ pub async fn reject_undecodable_paths(request: Request, next: Next) -> Response 
 }
 
 fn decodes_to_utf8(path: &str) -> bool {
-    let hex = |b: Option<&u8>| {
-        b.and_then(|b| char::from(*b).to_digit(16))
-            .and_then(|d| u8::try_from(d).ok())
-    };
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            if let (Some(high), Some(low)) = (hex(bytes.get(i + 1)), hex(bytes.get(i + 2))) {
-                decoded.push(high * 16 + low);
-                i += 3;
-                continue;
-            }
-        }
-        decoded.push(b);
-        i += 1;
-    }
-    std::str::from_utf8(&decoded).is_ok()
+    percent_encoding::percent_decode_str(path).decode_utf8().is_ok()
 }
 
 #[cfg(test)]
