@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::accounts::{Account, ApiToken, Email, NewAccount, PasswordHash};
-use crate::auth::{AuthSession, TokenHash};
+use crate::auth::{AuthSession, SessionContext, TokenHash};
 use crate::enrollments::{Enrollment, MyGroup};
 use crate::groups::{Group, GroupCard};
 use crate::ids::{AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId};
@@ -37,6 +37,10 @@ pub trait Store: Send + Sync {
     // Signed-in sessions
     async fn create_auth_session(&self, session: AuthSession) -> R<()>;
     async fn auth_session_by_token(&self, hash: &TokenHash) -> R<Option<AuthSession>>;
+    /// The session behind a token with its account and the account's roles (ordered as in
+    /// `roles_of`), read in one snapshot: what every signed-in request needs, in one call.
+    /// `None` when no session has this token. Liveness is the caller's to judge.
+    async fn session_context(&self, hash: &TokenHash) -> R<Option<SessionContext>>;
     async fn touch_auth_session(&self, id: AuthSessionId, now: DateTime<Utc>) -> R<()>;
     async fn delete_auth_session(&self, id: AuthSessionId) -> R<()>;
     async fn delete_auth_sessions_of(

@@ -1,15 +1,17 @@
 //! Connecting, migrating and resetting: the backend is picked from the URL scheme.
 
+use std::path::Path;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use kindred_domain::{Store, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::SqliteConnectOptions;
 
 use crate::errors::db;
-use crate::{postgres, sqlite};
+use crate::postgres::PgStore;
+use crate::sqlite::SqliteStore;
 
 /// Which database a [`Database`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +28,8 @@ pub struct Database {
 
 #[derive(Clone)]
 enum Inner {
-    Sqlite(sqlite::SqlStore),
-    Postgres(postgres::SqlStore),
+    Sqlite(SqliteStore),
+    Postgres(PgStore),
 }
 
 impl std::fmt::Debug for Database {
@@ -49,7 +51,6 @@ const DROP_ALL: &str = "\
     DROP TABLE IF EXISTS setup_tokens; DROP TABLE IF EXISTS organizations; \
     DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS _sqlx_migrations;";
 
-const SQLITE_READERS: u32 = 4;
 const POSTGRES_CONNECTIONS: u32 = 10;
 
 impl Database {
@@ -63,14 +64,16 @@ impl Database {
         match scheme.as_str() {
             "sqlite" => {
                 if url.contains(":memory:") || url.contains("mode=memory") {
-                    // Separate read and write pools would each see their own empty database.
+                    // Separate reader and writer connections would each see their own
+                    // empty database.
                     return Err(StoreError::Backend(
                         "in-memory SQLite is not supported; use sqlite://<path to a file>".into(),
                     ));
                 }
+                // sqlx's parser checks the URL; only the file path is used from it.
                 let options = SqliteConnectOptions::from_str(url)
                     .map_err(|e| StoreError::Backend(format!("invalid SQLite URL: {e}")))?;
-                Self::open_sqlite(options).await
+                Self::open_sqlite(options.get_filename()).await
             }
             "postgres" | "postgresql" => {
                 let options = PgConnectOptions::from_str(url)
@@ -89,28 +92,13 @@ impl Database {
         }
     }
 
-    /// One writer connection and a few readers; WAL lets readers run beside the writer.
-    pub(crate) async fn open_sqlite(options: SqliteConnectOptions) -> Result<Database, StoreError> {
-        let options = options
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(5))
-            .synchronous(SqliteSynchronous::Normal);
-        // The writer connects first so the file exists and is in WAL mode before readers open.
-        let write = SqlitePoolOptions::new()
-            .max_connections(1)
-            .connect_with(options.clone())
-            .await
-            .map_err(db)?;
-        let read = SqlitePoolOptions::new()
-            .max_connections(SQLITE_READERS)
-            .connect_with(options)
-            .await
-            .map_err(db)?;
+    /// One writer connection and a few readers (WAL lets readers run beside the writer);
+    /// the file is created if missing.
+    pub(crate) async fn open_sqlite(path: &Path) -> Result<Database, StoreError> {
+        let store = SqliteStore::open(path).await?;
         tracing::info!(backend = "sqlite", "database connected");
         Ok(Database {
-            inner: Inner::Sqlite(sqlite::SqlStore { read, write }),
+            inner: Inner::Sqlite(store),
         })
     }
 
@@ -125,20 +113,16 @@ impl Database {
             .await
             .map_err(db)?;
         tracing::info!(backend = "postgres", "database connected");
-        let store = postgres::SqlStore {
-            read: pool.clone(),
-            write: pool,
-        };
         Ok(Database {
-            inner: Inner::Postgres(store),
+            inner: Inner::Postgres(PgStore { pool }),
         })
     }
 
     /// Applies the embedded migrations of this backend.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         let result = match &self.inner {
-            Inner::Sqlite(s) => sqlx::migrate!("./migrations/sqlite").run(&s.write).await,
-            Inner::Postgres(s) => sqlx::migrate!("./migrations/postgres").run(&s.write).await,
+            Inner::Sqlite(s) => return s.migrate().await,
+            Inner::Postgres(s) => sqlx::migrate!("./migrations/postgres").run(&s.pool).await,
         };
         result.map_err(|e| StoreError::Backend(format!("migration failed: {e}")))
     }
@@ -159,21 +143,19 @@ impl Database {
 
     pub async fn close(&self) {
         match &self.inner {
-            Inner::Sqlite(s) => {
-                s.read.close().await;
-                s.write.close().await;
-            }
-            Inner::Postgres(s) => s.write.close().await,
+            Inner::Sqlite(s) => s.close().await,
+            Inner::Postgres(s) => s.pool.close().await,
         }
     }
 
     /// Drops every Kindred table and the migration history, so `migrate` rebuilds from scratch.
     pub async fn reset(&self) -> Result<(), StoreError> {
         match &self.inner {
-            Inner::Sqlite(s) => sqlx::raw_sql(DROP_ALL).execute(&s.write).await.map(drop),
-            Inner::Postgres(s) => sqlx::raw_sql(DROP_ALL).execute(&s.write).await.map(drop),
+            Inner::Sqlite(s) => s.execute_batch(DROP_ALL).await?,
+            Inner::Postgres(s) => {
+                sqlx::raw_sql(DROP_ALL).execute(&s.pool).await.map_err(db)?;
+            }
         }
-        .map_err(db)?;
         tracing::warn!(backend = ?self.backend(), "database reset: all Kindred tables dropped");
         Ok(())
     }

@@ -1,4 +1,4 @@
-//! Turning sqlx errors and stored text into the storage port's error type.
+//! Turning sqlx and rusqlite errors and stored text into the storage port's error type.
 
 use std::str::FromStr;
 
@@ -16,6 +16,24 @@ pub(crate) fn db(error: sqlx::Error) -> StoreError {
                 .map(str::to_owned)
                 .unwrap_or_else(|| e.message().to_owned());
             StoreError::Duplicate(describe_unique(&what).to_owned())
+        }
+        _ => StoreError::Backend(error.to_string()),
+    }
+}
+
+/// Maps a rusqlite error the same way: SQLite reports a uniqueness violation (of a UNIQUE
+/// constraint or index, or of a primary key) with the table and columns in its message.
+pub(crate) fn sqlite(error: rusqlite::Error) -> StoreError {
+    use rusqlite::ffi::{SQLITE_CONSTRAINT_PRIMARYKEY, SQLITE_CONSTRAINT_UNIQUE};
+    match &error {
+        rusqlite::Error::QueryReturnedNoRows => StoreError::NotFound,
+        rusqlite::Error::SqliteFailure(e, message)
+            if e.extended_code == SQLITE_CONSTRAINT_UNIQUE
+                || e.extended_code == SQLITE_CONSTRAINT_PRIMARYKEY =>
+        {
+            StoreError::Duplicate(
+                describe_unique(message.as_deref().unwrap_or_default()).to_owned(),
+            )
         }
         _ => StoreError::Backend(error.to_string()),
     }

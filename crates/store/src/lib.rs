@@ -1,11 +1,12 @@
 //! Kindred's storage: the only crate that knows SQL. It implements
-//! [`kindred_domain::Store`] on SQLite and PostgreSQL with one set of query texts,
-//! compiled once per backend (see `sqlite.rs` and `postgres.rs`).
+//! [`kindred_domain::Store`] on SQLite (rusqlite: reads inline, one queued writer) and on
+//! PostgreSQL (sqlx), with one set of SQL texts shared by both (`sql/`).
 
 mod database;
 mod errors;
 mod postgres;
 mod rows;
+mod sql;
 mod sqlite;
 pub mod testing;
 

@@ -5,7 +5,6 @@
 use std::str::FromStr;
 
 use sqlx::postgres::PgConnectOptions;
-use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{Connection, PgConnection};
 
 use crate::Database;
@@ -17,7 +16,7 @@ const STALE_SCHEMA_SECS: i64 = 6 * 60 * 60;
 pub async fn fresh_sqlite() -> Database {
     let name = format!("kindred-test-{}.db", uuid::Uuid::new_v4().simple());
     let path = std::env::temp_dir().join(name);
-    let database = Database::open_sqlite(SqliteConnectOptions::new().filename(&path))
+    let database = Database::open_sqlite(&path)
         .await
         .expect("open a fresh SQLite test database");
     database

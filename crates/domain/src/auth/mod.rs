@@ -7,6 +7,6 @@ mod token;
 pub use actor::{Actor, SignedIn};
 pub use session::{
     end_session, resolve_api_token, resolve_session, sign_out_everywhere, start_session,
-    AuthSession, SignedInSession, ABSOLUTE_LIFETIME, MEMBER_IDLE, STAFF_IDLE,
+    AuthSession, SessionContext, SignedInSession, ABSOLUTE_LIFETIME, MEMBER_IDLE, STAFF_IDLE,
 };
 pub use token::{SecretToken, TokenHash};

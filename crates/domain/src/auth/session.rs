@@ -39,6 +39,15 @@ impl AuthSession {
     }
 }
 
+/// What a request's cookie leads to: the session, its account and the account's staff roles,
+/// read together by [`Store::session_context`] (one snapshot, one look-up per request).
+#[derive(Debug, Clone)]
+pub struct SessionContext {
+    pub session: AuthSession,
+    pub account: Account,
+    pub roles: Vec<OrgRole>,
+}
+
 /// A session just opened: the token goes into the cookie once.
 #[derive(Debug, Clone)]
 pub struct SignedInSession {
@@ -85,11 +94,19 @@ pub async fn resolve_session(
     now: DateTime<Utc>,
     token: &SecretToken,
 ) -> Result<Option<(SignedIn, AuthSession)>, Error> {
-    let Some(session) = store.auth_session_by_token(&token.hash()).await? else {
+    let Some(SessionContext {
+        session,
+        account,
+        roles,
+    }) = store.session_context(&token.hash()).await?
+    else {
         return Ok(None);
     };
-    let Some(me) = load_signed_in(store, session.account_id, Some(session.id)).await? else {
-        return Ok(None);
+    let me = SignedIn {
+        account_id: account.id,
+        display_name: account.display_name,
+        roles,
+        auth_session: Some(session.id),
     };
     // A member who became staff since signing in gets the staff limit at once.
     let live = if me.is_staff() {

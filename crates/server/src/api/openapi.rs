@@ -14,6 +14,7 @@ use super::{account, auth, groups, locations, me, orgs, programs, public, setup}
         license(name = "MIT OR Apache-2.0")
     ),
     paths(
+        crate::app::healthz,
         auth::sign_up, auth::login, auth::logout, auth::logout_everywhere,
         setup::complete,
         me::me, me::my_groups,

@@ -7,5 +7,6 @@ mod state;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use hasher::BlockingHasher;
+pub(crate) use router::__path_healthz;
 pub use router::router;
 pub use state::{AppConfig, AppState};

@@ -29,6 +29,9 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn healthz() -> &'static str {
+/// Liveness for load balancers and monitors: answers while the process serves requests.
+#[utoipa::path(get, path = "/healthz", tag = "operations",
+    responses((status = 200, description = "The server is up", body = String, example = "ok")))]
+pub async fn healthz() -> &'static str {
     "ok"
 }

@@ -17,7 +17,9 @@ pub async fn reject_undecodable_paths(request: Request, next: Next) -> Response 
 }
 
 fn decodes_to_utf8(path: &str) -> bool {
-    percent_encoding::percent_decode_str(path).decode_utf8().is_ok()
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .is_ok()
 }
 
 #[cfg(test)]

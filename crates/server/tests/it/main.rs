@@ -18,4 +18,5 @@ mod policy;
 mod policy_routes;
 mod security;
 mod sessions;
+mod shutdown;
 mod tokens;

@@ -1,9 +1,18 @@
 use chrono::{DateTime, Utc};
+use kindred_domain::fields::Choice;
 use kindred_domain::groups::{Facilitator, Group, GroupCard};
 use kindred_domain::StoreError;
 
-use super::{AUDIENCE, FOCUS_AREA, PAYMENT_OPTION};
+use super::{SqliteRow, AUDIENCE, FOCUS_AREA, PAYMENT_OPTION};
 use crate::errors::{code, codes, id, time_zone};
+use crate::sqlite::values::Cols;
+
+/// The group's `group_tags` rows as (tag kind, code): its three vocabularies in one list.
+pub(crate) fn group_tags(g: &Group) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    let tags = g.focus_areas.iter().map(|c| (FOCUS_AREA, c.code()));
+    let tags = tags.chain(g.payment_options.iter().map(|c| (PAYMENT_OPTION, c.code())));
+    tags.chain(g.audiences.iter().map(|c| (AUDIENCE, c.code())))
+}
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct GroupRow {
@@ -36,6 +45,48 @@ pub(crate) struct FacilitatorRow {
     display_name: String,
     role: String,
     lead: bool,
+}
+
+impl SqliteRow for GroupRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(GroupRow {
+            id: c.get("id")?,
+            org_id: c.get("org_id")?,
+            program_id: c.get("program_id")?,
+            location_id: c.get("location_id")?,
+            name: c.get("name")?,
+            description: c.get("description")?,
+            kind: c.get("kind")?,
+            enrollment: c.get("enrollment")?,
+            format: c.get("format")?,
+            capacity: c.get("capacity")?,
+            min_size: c.get("min_size")?,
+            language: c.get("language")?,
+            time_zone: c.get("time_zone")?,
+            created_at: c.time("created_at")?,
+            archived_at: c.opt_time("archived_at")?,
+        })
+    }
+}
+
+impl SqliteRow for TagRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(TagRow {
+            tag_kind: c.get("tag_kind")?,
+            value: c.get("value")?,
+        })
+    }
+}
+
+impl SqliteRow for FacilitatorRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(FacilitatorRow {
+            account_id: c.get("account_id")?,
+            display_name: c.get("display_name")?,
+            role: c.get("role")?,
+            lead: c.get("lead")?,
+        })
+    }
 }
 
 impl GroupRow {
@@ -91,7 +142,7 @@ impl TryFrom<FacilitatorRow> for Facilitator {
     }
 }
 
-/// A group card as the card query selects it (see `CARD_SELECT` in the queries).
+/// A group card as the card queries select it (`sql::cards`).
 #[derive(sqlx::FromRow)]
 pub(crate) struct CardRow {
     id: String,
@@ -108,6 +159,27 @@ pub(crate) struct CardRow {
     lead_role: Option<String>,
     time_zone: String,
     archived_at: Option<DateTime<Utc>>,
+}
+
+impl SqliteRow for CardRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(CardRow {
+            id: c.get("id")?,
+            org_id: c.get("org_id")?,
+            org_name: c.get("org_name")?,
+            program_name: c.get("program_name")?,
+            location_name: c.get("location_name")?,
+            name: c.get("name")?,
+            kind: c.get("kind")?,
+            enrollment: c.get("enrollment")?,
+            format: c.get("format")?,
+            capacity: c.get("capacity")?,
+            active_members: c.get("active_members")?,
+            lead_role: c.get("lead_role")?,
+            time_zone: c.get("time_zone")?,
+            archived_at: c.opt_time("archived_at")?,
+        })
+    }
 }
 
 impl TryFrom<CardRow> for GroupCard {

@@ -1,5 +1,6 @@
-//! Row structs shared by both backends (`FromRow` derives are generic over the row type)
-//! and their conversion into domain types.
+//! Row structs shared by both backends and their conversion into domain types. sqlx's
+//! `FromRow` reads them on PostgreSQL (by column name), [`SqliteRow`] on SQLite (by position,
+//! names checked in debug builds).
 
 mod accounts;
 mod groups;
@@ -7,8 +8,10 @@ mod orgs;
 mod places;
 mod sessions;
 
-pub(crate) use accounts::{AccountRow, ApiTokenRow, AuthSessionRow};
-pub(crate) use groups::{CardRow, FacilitatorRow, GroupRow, TagRow};
+pub(crate) use accounts::{
+    session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
+};
+pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
@@ -17,3 +20,9 @@ pub(crate) use sessions::{MyGroupRow, SessionRow};
 pub(crate) const FOCUS_AREA: &str = "focus_area";
 pub(crate) const PAYMENT_OPTION: &str = "payment_option";
 pub(crate) const AUDIENCE: &str = "audience";
+
+/// A row struct read from a rusqlite row: column after column in the query's order, each
+/// named so that debug builds (the tests) check the query selects what the struct expects.
+pub(crate) trait SqliteRow: Sized {
+    fn read(c: &mut crate::sqlite::values::Cols<'_, '_>) -> rusqlite::Result<Self>;
+}

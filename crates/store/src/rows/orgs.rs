@@ -2,13 +2,25 @@ use chrono::{DateTime, Utc};
 use kindred_domain::orgs::{OrgRole, Organization, StaffMember};
 use kindred_domain::StoreError;
 
+use super::SqliteRow;
 use crate::errors::{code, id};
+use crate::sqlite::values::Cols;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct OrgRow {
     id: String,
     name: String,
     created_at: DateTime<Utc>,
+}
+
+impl SqliteRow for OrgRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(OrgRow {
+            id: c.get("id")?,
+            name: c.get("name")?,
+            created_at: c.time("created_at")?,
+        })
+    }
 }
 
 impl TryFrom<OrgRow> for Organization {
@@ -29,6 +41,16 @@ pub(crate) struct OrgRoleRow {
     role: String,
 }
 
+impl SqliteRow for OrgRoleRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(OrgRoleRow {
+            org_id: c.get("org_id")?,
+            org_name: c.get("org_name")?,
+            role: c.get("role")?,
+        })
+    }
+}
+
 impl TryFrom<OrgRoleRow> for OrgRole {
     type Error = StoreError;
     fn try_from(r: OrgRoleRow) -> Result<Self, StoreError> {
@@ -46,6 +68,17 @@ pub(crate) struct StaffRow {
     display_name: String,
     email: String,
     role: String,
+}
+
+impl SqliteRow for StaffRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(StaffRow {
+            account_id: c.get("account_id")?,
+            display_name: c.get("display_name")?,
+            email: c.get("email")?,
+            role: c.get("role")?,
+        })
+    }
 }
 
 impl TryFrom<StaffRow> for StaffMember {

@@ -5,7 +5,9 @@ use kindred_domain::locations::Location;
 use kindred_domain::programs::Program;
 use kindred_domain::StoreError;
 
+use super::SqliteRow;
 use crate::errors::{code, id};
+use crate::sqlite::values::Cols;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct ProgramRow {
@@ -17,6 +19,21 @@ pub(crate) struct ProgramRow {
     description: String,
     created_at: DateTime<Utc>,
     archived_at: Option<DateTime<Utc>>,
+}
+
+impl SqliteRow for ProgramRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(ProgramRow {
+            id: c.get("id")?,
+            org_id: c.get("org_id")?,
+            name: c.get("name")?,
+            level_of_care: c.get("level_of_care")?,
+            part2: c.get("part2")?,
+            description: c.get("description")?,
+            created_at: c.time("created_at")?,
+            archived_at: c.opt_time("archived_at")?,
+        })
+    }
 }
 
 impl TryFrom<ProgramRow> for Program {
@@ -48,6 +65,24 @@ pub(crate) struct LocationRow {
     longitude: Option<f64>,
     created_at: DateTime<Utc>,
     archived_at: Option<DateTime<Utc>>,
+}
+
+impl SqliteRow for LocationRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(LocationRow {
+            id: c.get("id")?,
+            org_id: c.get("org_id")?,
+            name: c.get("name")?,
+            kind: c.get("kind")?,
+            address: c.get("address")?,
+            city: c.get("city")?,
+            postcode: c.get("postcode")?,
+            latitude: c.get("latitude")?,
+            longitude: c.get("longitude")?,
+            created_at: c.time("created_at")?,
+            archived_at: c.opt_time("archived_at")?,
+        })
+    }
 }
 
 impl TryFrom<LocationRow> for Location {

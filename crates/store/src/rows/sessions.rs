@@ -6,8 +6,9 @@ use kindred_domain::groups::GroupCard;
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::StoreError;
 
-use super::CardRow;
+use super::{CardRow, SqliteRow};
 use crate::errors::{code, id};
+use crate::sqlite::values::Cols;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct SessionRow {
@@ -17,6 +18,19 @@ pub(crate) struct SessionRow {
     ends_at: DateTime<Utc>,
     status: String,
     cancel_reason: String,
+}
+
+impl SqliteRow for SessionRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(SessionRow {
+            id: c.get("id")?,
+            group_id: c.get("group_id")?,
+            starts_at: c.time("starts_at")?,
+            ends_at: c.time("ends_at")?,
+            status: c.get("status")?,
+            cancel_reason: c.get("cancel_reason")?,
+        })
+    }
 }
 
 impl TryFrom<SessionRow> for GroupSession {
@@ -44,6 +58,20 @@ pub(crate) struct MyGroupRow {
     next_ends_at: Option<DateTime<Utc>>,
     next_status: Option<String>,
     next_cancel_reason: Option<String>,
+}
+
+impl SqliteRow for MyGroupRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(MyGroupRow {
+            card: CardRow::read(c)?,
+            enrollment_status: c.get("enrollment_status")?,
+            next_id: c.get("next_id")?,
+            next_starts_at: c.opt_time("next_starts_at")?,
+            next_ends_at: c.opt_time("next_ends_at")?,
+            next_status: c.get("next_status")?,
+            next_cancel_reason: c.get("next_cancel_reason")?,
+        })
+    }
 }
 
 impl TryFrom<MyGroupRow> for MyGroup {

@@ -162,6 +162,45 @@ async fn sign_in(backend: &str, store: &dyn Store, cast: &Cast) {
     assert_eq!(touched.last_seen_at, at(5));
     assert_eq!(touched.created_at, t0());
 
+    // What a request resolves: the session, its account and the account's roles, together.
+    let context = store
+        .session_context(&here.token_hash)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (context.session.id, context.session.last_seen_at),
+        (here.id, at(5))
+    );
+    assert_eq!(context.session.csrf_token, "csrf");
+    let member = store.account_by_id(cast.member).await.unwrap().unwrap();
+    assert_eq!(context.account.id, cast.member);
+    assert_eq!(context.account.email, member.email);
+    assert_eq!(context.account.display_name, member.display_name);
+    assert_eq!(context.account.created_at, member.created_at);
+    assert_eq!(context.roles, store.roles_of(cast.member).await.unwrap());
+    let staff = store
+        .session_context(&admins.token_hash)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(staff.account.id, cast.admin);
+    assert_eq!(staff.roles, store.roles_of(cast.admin).await.unwrap());
+    assert_eq!(
+        staff
+            .roles
+            .iter()
+            .map(|r| (r.org_id, r.role))
+            .collect::<Vec<_>>(),
+        vec![(cast.clinic.id, Role::OrgAdmin)],
+        "{backend}: the admin's role comes along"
+    );
+    assert!(store
+        .session_context(&SecretToken::generate().hash())
+        .await
+        .unwrap()
+        .is_none());
+
     // A new password ends every other session of the account, keeps this one and no one else's.
     let new_hash = PasswordHash("new-hash".into());
     store

@@ -5,7 +5,7 @@ use kindred_domain::ids::{GroupId, LocationId, ProgramId};
 use kindred_domain::orgs::Role;
 use kindred_domain::{Store, StoreError};
 
-use crate::fixtures::{account, at, facilitator, group, location, org, program};
+use crate::fixtures::{account, at, facilitator, group, location, org, program, session};
 use crate::story::Cast;
 
 pub async fn organizations_and_places(backend: &str, store: &dyn Store, cast: &Cast) {
@@ -64,6 +64,22 @@ pub async fn organizations_and_places(backend: &str, store: &dyn Store, cast: &C
         ],
         "{backend}: one role per organization, by organization name"
     );
+    // A session of someone with two roles resolves with both, in the same order.
+    let zoes = session(zoe.id);
+    store.create_auth_session(zoes.clone()).await.unwrap();
+    let context = store
+        .session_context(&zoes.token_hash)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((context.session.id, context.account.id), (zoes.id, zoe.id));
+    assert_eq!(context.account.email, zoe.email);
+    assert_eq!(
+        context.roles,
+        store.roles_of(zoe.id).await.unwrap(),
+        "{backend}: the session's roles are the account's"
+    );
+    store.delete_auth_session(zoes.id).await.unwrap();
     let staff = store.staff_of(clinic).await.unwrap();
     let names: Vec<_> = staff
         .iter()

@@ -6,35 +6,32 @@ use kindred_domain::auth::TokenHash;
 use kindred_domain::orgs::{Organization, Role};
 use kindred_domain::StoreError;
 
-use super::{accounts, commit, orgs, SqlStore, R};
+use super::{accounts, commit, orgs, PgStore, R};
 use crate::errors::db;
+use crate::sql::setup as sql;
 
-pub(super) async fn has_organizations(s: &SqlStore) -> R<bool> {
-    let row = sqlx::query("SELECT 1 FROM organizations LIMIT 1")
-        .fetch_optional(&s.read)
+pub(super) async fn has_organizations(s: &PgStore) -> R<bool> {
+    let row = sqlx::query(sql::HAS_ORGANIZATIONS)
+        .fetch_optional(&s.pool)
         .await
         .map_err(db)?;
     Ok(row.is_some())
 }
 
-pub(super) async fn create_setup_token(
-    s: &SqlStore,
-    hash: &TokenHash,
-    now: DateTime<Utc>,
-) -> R<()> {
-    sqlx::query("INSERT INTO setup_tokens (token_hash, created_at) VALUES ($1, $2)")
+pub(super) async fn create_setup_token(s: &PgStore, hash: &TokenHash, now: DateTime<Utc>) -> R<()> {
+    sqlx::query(sql::INSERT_TOKEN)
         .bind(hash.0.as_str())
         .bind(now)
-        .execute(&s.write)
+        .execute(&s.pool)
         .await
         .map_err(db)?;
     Ok(())
 }
 
-pub(super) async fn setup_token_is_open(s: &SqlStore, hash: &TokenHash) -> R<bool> {
-    let row = sqlx::query("SELECT 1 FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL")
+pub(super) async fn setup_token_is_open(s: &PgStore, hash: &TokenHash) -> R<bool> {
+    let row = sqlx::query(sql::TOKEN_IS_OPEN)
         .bind(hash.0.as_str())
-        .fetch_optional(&s.read)
+        .fetch_optional(&s.pool)
         .await
         .map_err(db)?;
     Ok(row.is_some())
@@ -43,7 +40,7 @@ pub(super) async fn setup_token_is_open(s: &SqlStore, hash: &TokenHash) -> R<boo
 /// Spends the token first with a conditional update: of two racing requests only one
 /// changes the row; the other gets `NotFound` and its transaction rolls back.
 pub(super) async fn complete_setup(
-    s: &SqlStore,
+    s: &PgStore,
     token: &TokenHash,
     now: DateTime<Utc>,
     org: Organization,
@@ -51,14 +48,12 @@ pub(super) async fn complete_setup(
     role: Role,
 ) -> R<Account> {
     let mut tx = s.begin_write().await?;
-    let spent = sqlx::query(
-        "UPDATE setup_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
-    )
-    .bind(token.0.as_str())
-    .bind(now)
-    .execute(&mut *tx)
-    .await
-    .map_err(db)?;
+    let spent = sqlx::query(sql::SPEND_TOKEN)
+        .bind(token.0.as_str())
+        .bind(now)
+        .execute(&mut *tx)
+        .await
+        .map_err(db)?;
     if spent.rows_affected() == 0 {
         return Err(StoreError::NotFound);
     }

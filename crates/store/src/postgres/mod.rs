@@ -1,9 +1,8 @@
-//! The Store's query code, written once against `Db` and compiled once per backend: this
-//! folder is included as a module by `sqlite.rs` and by `postgres.rs`, each defining `Db`.
+//! The Store on PostgreSQL with sqlx: one pool, the shared SQL texts of `crate::sql`.
 
 use chrono::{DateTime, Utc};
 use kindred_domain::accounts::{Account, ApiToken, Email, NewAccount, PasswordHash};
-use kindred_domain::auth::{AuthSession, TokenHash};
+use kindred_domain::auth::{AuthSession, SessionContext, TokenHash};
 use kindred_domain::enrollments::{Enrollment, MyGroup};
 use kindred_domain::groups::{Group, GroupCard};
 use kindred_domain::ids::{
@@ -14,9 +13,7 @@ use kindred_domain::orgs::{OrgRole, Organization, Role, StaffMember};
 use kindred_domain::programs::Program;
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::{Store, StoreError};
-use sqlx::Pool;
-
-use super::{Db, SNAPSHOT};
+use sqlx::{PgPool, Postgres};
 
 mod accounts;
 mod auth;
@@ -30,32 +27,28 @@ mod sessions;
 mod setup;
 mod tokens;
 
+type Db = Postgres;
 type R<T> = Result<T, StoreError>;
 type Tx = sqlx::Transaction<'static, Db>;
 
-/// Reads use `read`; every write uses `write`. On SQLite `write` holds a single connection,
-/// so concurrent writers queue for it instead of failing with SQLITE_BUSY; on PostgreSQL
-/// both are the same pool.
+/// Reads and writes share one pool; PostgreSQL's MVCC needs no single writer.
 #[derive(Clone)]
-pub(crate) struct SqlStore {
-    pub(crate) read: Pool<Db>,
-    pub(crate) write: Pool<Db>,
+pub(crate) struct PgStore {
+    pub(crate) pool: PgPool,
 }
 
-impl SqlStore {
+impl PgStore {
     async fn begin_write(&self) -> R<Tx> {
-        self.write.begin().await.map_err(crate::errors::db)
+        self.pool.begin().await.map_err(crate::errors::db)
     }
 
-    /// A read-only transaction for reads that span several queries.
+    /// A read-only transaction for reads that span several queries: one snapshot.
     async fn begin_read(&self) -> R<Tx> {
-        let mut tx = self.read.begin().await.map_err(crate::errors::db)?;
-        if let Some(sql) = SNAPSHOT {
-            sqlx::query(sql)
-                .execute(&mut *tx)
-                .await
-                .map_err(crate::errors::db)?;
-        }
+        let mut tx = self.pool.begin().await.map_err(crate::errors::db)?;
+        sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .execute(&mut *tx)
+            .await
+            .map_err(crate::errors::db)?;
         Ok(tx)
     }
 }
@@ -65,7 +58,7 @@ async fn commit(tx: Tx) -> R<()> {
 }
 
 #[async_trait::async_trait]
-impl Store for SqlStore {
+impl Store for PgStore {
     async fn create_account(&self, account: NewAccount) -> R<Account> {
         accounts::create_account(self, account).await
     }
@@ -84,7 +77,7 @@ impl Store for SqlStore {
         accounts::set_password(self, id, hash, keep).await
     }
     async fn roles_of(&self, id: AccountId) -> R<Vec<OrgRole>> {
-        accounts::roles_of(self, id).await
+        accounts::roles_of(&self.pool, id).await
     }
 
     async fn create_auth_session(&self, session: AuthSession) -> R<()> {
@@ -92,6 +85,9 @@ impl Store for SqlStore {
     }
     async fn auth_session_by_token(&self, hash: &TokenHash) -> R<Option<AuthSession>> {
         auth::auth_session_by_token(self, hash).await
+    }
+    async fn session_context(&self, hash: &TokenHash) -> R<Option<SessionContext>> {
+        auth::session_context(self, hash).await
     }
     async fn touch_auth_session(&self, id: AuthSessionId, now: DateTime<Utc>) -> R<()> {
         auth::touch_auth_session(self, id, now).await
@@ -104,7 +100,7 @@ impl Store for SqlStore {
         account: AccountId,
         except: Option<AuthSessionId>,
     ) -> R<()> {
-        auth::delete_sessions_of(&self.write, account, except).await
+        auth::delete_sessions_of(&self.pool, account, except).await
     }
 
     async fn create_api_token(&self, token: ApiToken) -> R<()> {
@@ -149,13 +145,13 @@ impl Store for SqlStore {
     }
 
     async fn create_organization(&self, org: Organization) -> R<()> {
-        orgs::insert_organization(&self.write, &org).await
+        orgs::insert_organization(&self.pool, &org).await
     }
     async fn organization(&self, id: OrgId) -> R<Option<Organization>> {
         orgs::organization(self, id).await
     }
     async fn set_staff_role(&self, org: OrgId, account: AccountId, role: Role) -> R<()> {
-        orgs::set_staff_role(&self.write, org, account, role).await
+        orgs::set_staff_role(&self.pool, org, account, role).await
     }
     async fn remove_staff_role(&self, org: OrgId, account: AccountId) -> R<bool> {
         orgs::remove_staff_role(self, org, account).await

@@ -1,0 +1,94 @@
+//! Group cards, enrollments and a member's "my groups", and group sessions.
+
+use chrono::{DateTime, Utc};
+use kindred_domain::enrollments::{Enrollment, MyGroup};
+use kindred_domain::fields::Choice;
+use kindred_domain::groups::GroupCard;
+use kindred_domain::ids::{AccountId, GroupId, OrgId};
+use kindred_domain::sessions::GroupSession;
+use kindred_domain::StoreError;
+use rusqlite::Connection;
+
+use super::exec::{all, execute, scalar};
+use super::values::ts;
+use super::R;
+use crate::rows::{CardRow, MyGroupRow, SessionRow};
+use crate::sql::{cards as sql, sessions as sessions_sql};
+
+pub(super) fn group_cards_of_org(c: &Connection, org: OrgId) -> R<Vec<GroupCard>> {
+    all::<CardRow>(c, sql::OF_ORG, &[&org.to_string()])?
+        .into_iter()
+        .map(GroupCard::try_from)
+        .collect()
+}
+
+pub(super) fn public_group_cards(c: &Connection) -> R<Vec<GroupCard>> {
+    all::<CardRow>(c, sql::PUBLIC, &[])?
+        .into_iter()
+        .map(GroupCard::try_from)
+        .collect()
+}
+
+pub(super) fn active_member_count(c: &Connection, group: GroupId) -> R<i32> {
+    let count: i64 = scalar(c, sql::ACTIVE_MEMBER_COUNT, &[&group.to_string()])?;
+    i32::try_from(count).map_err(|_| StoreError::Backend("active member count out of range".into()))
+}
+
+pub(super) fn insert_enrollment(c: &Connection, e: &Enrollment) -> R<()> {
+    execute(
+        c,
+        sql::INSERT_ENROLLMENT,
+        &[
+            &e.id.to_string(),
+            &e.group_id.to_string(),
+            &e.account_id.to_string(),
+            &e.status.code(),
+            &ts(e.created_at),
+        ],
+    )?;
+    tracing::debug!(enrollment_id = %e.id, group_id = %e.group_id, "enrollment recorded");
+    Ok(())
+}
+
+pub(super) fn groups_of_member(
+    c: &Connection,
+    account: AccountId,
+    now: DateTime<Utc>,
+) -> R<Vec<MyGroup>> {
+    all::<MyGroupRow>(c, sql::OF_MEMBER, &[&account.to_string(), &ts(now)])?
+        .into_iter()
+        .map(MyGroup::try_from)
+        .collect()
+}
+
+pub(super) fn insert_session(c: &Connection, s: &GroupSession) -> R<()> {
+    execute(
+        c,
+        sessions_sql::INSERT,
+        &[
+            &s.id.to_string(),
+            &s.group_id.to_string(),
+            &ts(s.starts_at),
+            &ts(s.ends_at),
+            &s.status.code(),
+            &s.cancel_reason,
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn sessions_of_group(
+    c: &Connection,
+    group: GroupId,
+    from: DateTime<Utc>,
+    limit: i64,
+) -> R<Vec<GroupSession>> {
+    all::<SessionRow>(
+        c,
+        sessions_sql::OF_GROUP,
+        &[&group.to_string(), &ts(from), &limit.max(0)],
+    )?
+    .into_iter()
+    .map(GroupSession::try_from)
+    .collect()
+}

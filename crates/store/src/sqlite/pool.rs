@@ -1,0 +1,109 @@
+//! SQLite connections: one writer, and a small pool of connections used only for reading.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use kindred_domain::StoreError;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::errors::sqlite as err;
+
+type R<T> = Result<T, StoreError>;
+
+/// How long a statement waits for a lock held by another connection (or process).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// Enough for every distinct statement the Store runs, so each is prepared once per connection.
+const STATEMENT_CACHE: usize = 64;
+
+fn open(path: &Path) -> R<Connection> {
+    // Read-write and create; no mutex inside SQLite: a connection is used by one thread at a time.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(err)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    Ok(conn)
+}
+
+/// The one connection that writes: WAL (so readers run beside it), foreign keys enforced,
+/// and `synchronous=NORMAL` (durable at each checkpoint; safe from corruption in WAL).
+pub(crate) fn open_writer(path: &Path) -> R<Connection> {
+    let conn = open(path)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(err)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(err)?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(err)?;
+    Ok(conn)
+}
+
+/// A connection for reads: `query_only` makes an accidental write an error.
+fn open_reader(path: &Path) -> R<Connection> {
+    let conn = open(path)?;
+    conn.pragma_update(None, "query_only", "ON").map_err(err)?;
+    Ok(conn)
+}
+
+/// Reader connections kept open between reads. A read takes an idle one or opens one; after
+/// the read it goes back unless `max_idle` are already waiting, in which case it is closed.
+/// So at most `max_idle` stay open, and a burst beyond that opens short-lived connections
+/// instead of making anyone wait.
+pub(crate) struct ReadPool {
+    path: PathBuf,
+    idle: Mutex<Vec<Connection>>,
+    max_idle: usize,
+    closed: AtomicBool,
+}
+
+impl ReadPool {
+    pub(crate) fn new(path: PathBuf, max_idle: usize) -> ReadPool {
+        ReadPool {
+            path,
+            idle: Mutex::new(Vec::with_capacity(max_idle)),
+            max_idle,
+            closed: AtomicBool::new(false),
+        }
+    }
+
+    /// Runs `read` on a reader connection, on the calling thread.
+    pub(crate) fn with<T>(&self, read: impl FnOnce(&Connection) -> R<T>) -> R<T> {
+        if self.closed.load(Ordering::Acquire) {
+            return Err(closed());
+        }
+        let conn = match self.lock().pop() {
+            Some(conn) => conn,
+            None => open_reader(&self.path)?,
+        };
+        let result = read(&conn);
+        // A connection still inside a transaction (a failed rollback) would keep serving an
+        // old snapshot: close it rather than reuse it.
+        if conn.is_autocommit() && !self.closed.load(Ordering::Acquire) {
+            let mut idle = self.lock();
+            if idle.len() < self.max_idle {
+                idle.push(conn);
+            }
+        }
+        result
+    }
+
+    /// Closes the idle connections; reads after this fail.
+    pub(crate) fn close(&self) {
+        self.closed.store(true, Ordering::Release);
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
+        // The list stays valid even if a holder panicked: it is only pushed to and popped.
+        self.idle
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+pub(crate) fn closed() -> StoreError {
+    StoreError::Backend("the database is closed".into())
+}
