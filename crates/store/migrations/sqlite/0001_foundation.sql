@@ -133,7 +133,9 @@ CREATE TABLE group_sessions (
     status        TEXT NOT NULL,
     cancel_reason TEXT NOT NULL
 ) STRICT;
-CREATE INDEX group_sessions_group_starts_idx ON group_sessions (group_id, starts_at);
+-- Serves both "sessions of a group from a time" and "its next scheduled session" without a sort.
+CREATE INDEX group_sessions_group_starts_idx ON group_sessions (group_id, starts_at, id);
+CREATE INDEX group_sessions_next_idx ON group_sessions (group_id, status, starts_at, id);
 
 CREATE TABLE enrollments (
     id         TEXT PRIMARY KEY,
