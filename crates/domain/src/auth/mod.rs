@@ -7,6 +7,7 @@ mod token;
 pub use actor::{Actor, SignedIn};
 pub use session::{
     end_session, resolve_api_token, resolve_session, sign_out_everywhere, start_session,
-    AuthSession, SessionContext, SignedInSession, ABSOLUTE_LIFETIME, MEMBER_IDLE, STAFF_IDLE,
+    still_usable, AuthSession, SessionContext, SignedInSession, ABSOLUTE_LIFETIME, MEMBER_IDLE,
+    STAFF_IDLE,
 };
 pub use token::{SecretToken, TokenHash};

@@ -95,7 +95,7 @@ pub async fn resolve_session(
     token: &SecretToken,
 ) -> Result<Option<(SignedIn, AuthSession)>, Error> {
     let Some(SessionContext {
-        session,
+        mut session,
         account,
         roles,
     }) = store.session_context(&token.hash()).await?
@@ -108,20 +108,32 @@ pub async fn resolve_session(
         roles,
         auth_session: Some(session.id),
     };
-    // A member who became staff since signing in gets the staff limit at once.
-    let live = if me.is_staff() {
-        session.is_live_with_idle(now, STAFF_IDLE)
-    } else {
-        session.is_live(now)
-    };
+    let live = is_live(&me, &session, now);
     if !live {
         store.delete_auth_session(session.id).await?;
         return Ok(None);
     }
     if now - session.last_seen_at >= TOUCH_EVERY {
         store.touch_auth_session(session.id, now).await?;
+        session.last_seen_at = now;
     }
     Ok(Some((me, session)))
+}
+
+/// Whether the session is within its limits at `now`. A member who became staff since
+/// signing in gets the staff idle limit at once.
+fn is_live(me: &SignedIn, session: &AuthSession, now: DateTime<Utc>) -> bool {
+    if me.is_staff() {
+        session.is_live_with_idle(now, STAFF_IDLE)
+    } else {
+        session.is_live(now)
+    }
+}
+
+/// Whether a session resolved earlier may be used again as it is at `now`: still live and
+/// with no activity write due. Otherwise the caller resolves it again through the store.
+pub fn still_usable(me: &SignedIn, session: &AuthSession, now: DateTime<Utc>) -> bool {
+    is_live(me, session, now) && now - session.last_seen_at < TOUCH_EVERY
 }
 
 /// Finds the account behind a personal access token that has not been revoked.

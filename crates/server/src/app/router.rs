@@ -5,7 +5,7 @@ use axum::Router;
 use tower_http::trace::TraceLayer;
 
 use super::AppState;
-use crate::http::{check_origin, reject_undecodable_paths, security_headers};
+use crate::http::{check_origin, forget_after_writes, reject_undecodable_paths, security_headers};
 use crate::{api, pages};
 
 /// Largest body we accept: forms and JSON here are small. A bigger body is refused with 413
@@ -19,6 +19,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::routes())
         .fallback(pages::not_found)
         .layer(middleware::from_fn(reject_undecodable_paths))
+        .layer(middleware::from_fn_with_state(state.clone(), forget_after_writes))
         .layer(middleware::from_fn(check_origin))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(security_headers))

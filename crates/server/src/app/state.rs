@@ -5,6 +5,7 @@ use kindred_domain::accounts::PasswordHasher;
 use kindred_domain::Store;
 
 use super::Clock;
+use crate::http::SessionCache;
 
 /// How the server presents itself: links and cookie security follow the public URL.
 #[derive(Debug, Clone)]
@@ -36,6 +37,8 @@ pub struct AppState {
     pub hasher: Arc<dyn PasswordHasher>,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<AppConfig>,
+    /// Sessions resolved in the last seconds (see `http::SessionCache`).
+    pub sessions: Arc<SessionCache>,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             hasher: Arc::new(super::BlockingHasher::default()),
             clock,
             config: Arc::new(AppConfig::from_public_url(public_url)),
+            sessions: Arc::new(SessionCache::default()),
         }
     }
 

@@ -90,7 +90,7 @@ async fn resolve(parts: &Parts, state: &AppState) -> Result<Auth, AppError> {
             csrf_header,
         }
     } else if let Some(token) = session_cookie(parts, state) {
-        match auth::resolve_session(state.store(), now, &SecretToken::presented(&token)).await? {
+        match signed_in_session(state, now, &SecretToken::presented(&token)).await? {
             Some((me, session)) => Auth {
                 actor: Actor::SignedIn(me),
                 session: Some(session),
@@ -110,6 +110,29 @@ async fn resolve(parts: &Parts, state: &AppState) -> Result<Auth, AppError> {
         }
     };
     Ok(auth)
+}
+
+/// The session behind a cookie: from the cache when it was resolved moments ago, else from
+/// the store (and then kept for the next request).
+async fn signed_in_session(
+    state: &AppState,
+    now: chrono::DateTime<chrono::Utc>,
+    token: &SecretToken,
+) -> Result<Option<(SignedIn, AuthSession)>, AppError> {
+    let hash = token.hash();
+    if let Some(hit) = state.sessions.get(&hash, now) {
+        return Ok(Some(hit));
+    }
+    let generation = state.sessions.generation();
+    let resolved = auth::resolve_session(state.store(), now, token).await?;
+    match &resolved {
+        Some((me, session)) => {
+            let (me, session) = (me.clone(), session.clone());
+            state.sessions.put(generation, hash, me, session, now);
+        }
+        None => state.sessions.forget(&hash),
+    }
+    Ok(resolved)
 }
 
 fn bearer(parts: &Parts) -> Option<&str> {

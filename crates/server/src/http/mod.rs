@@ -8,6 +8,7 @@ mod csrf;
 mod error;
 mod paths;
 mod security_headers;
+mod session_cache;
 
 pub use auth::Auth;
 pub use body::{ApiWrite, Form, JsonBody, PublicJson};
@@ -16,3 +17,4 @@ pub use csrf::{check_origin, CSRF_HEADER};
 pub use error::{respond, AppError, Problem};
 pub use paths::reject_undecodable_paths;
 pub use security_headers::security_headers;
+pub use session_cache::{forget_after_writes, SessionCache};

@@ -213,3 +213,46 @@ async fn signing_in_again_replaces_the_browsers_old_session() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_session_ended_by_another_process_stops_working_within_seconds() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let browser = app.client_for(&fx.member).await;
+        browser.get("/dashboard").await.expect(StatusCode::OK);
+        // As `kindred admin reset-password` would, from outside this server.
+        app.store()
+            .delete_auth_sessions_of(fx.member.id, None)
+            .await
+            .unwrap();
+        app.advance(kindred_server::http::SessionCache::TTL);
+        let after = browser.get("/dashboard").await;
+        assert_eq!(
+            after.location(),
+            Some("/login"),
+            "ended sessions stop working within the cache's lifetime"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn signing_out_elsewhere_takes_effect_on_the_very_next_request() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let laptop = app.client_for(&fx.member).await;
+        let phone = app.client_for(&fx.member).await;
+        // Both sessions have just been used, so both are remembered.
+        laptop.get("/dashboard").await.expect(StatusCode::OK);
+        phone.get("/dashboard").await.expect(StatusCode::OK);
+        laptop
+            .post_empty("/api/v1/auth/logout-everywhere")
+            .await
+            .expect(StatusCode::NO_CONTENT);
+        phone
+            .get("/api/v1/me")
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
+    })
+    .await;
+}

@@ -46,7 +46,8 @@ fn open_reader(path: &Path) -> R<Connection> {
     let conn = open(path)?;
     conn.pragma_update(None, "query_only", "ON").map_err(err)?;
     // Reading pages straight from a memory map skips a copy into each connection's cache.
-    conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024).map_err(err)?;
+    conn.pragma_update(None, "mmap_size", 256 * 1024 * 1024)
+        .map_err(err)?;
     Ok(conn)
 }
 
