@@ -177,11 +177,7 @@ pub fn checkbox<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error
 pub fn number_in(errors: &mut FieldErrors, field: &str, raw: &str, min: i32, max: i32) -> i32 {
     match raw.trim().parse::<i32>() {
         Ok(n) if (min..=max).contains(&n) => n,
-        Ok(_) => {
-            errors.add(field, format!("Enter a whole number from {min} to {max}."));
-            min
-        }
-        Err(_) => {
+        _ => {
             errors.add(field, format!("Enter a whole number from {min} to {max}."));
             min
         }

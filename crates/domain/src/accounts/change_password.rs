@@ -1,5 +1,3 @@
-use chrono::{DateTime, Utc};
-
 use super::{Password, PasswordHasher};
 use crate::auth::SignedIn;
 use crate::{Error, FieldErrors, Store};
@@ -17,7 +15,6 @@ pub struct ChangePasswordInput {
 pub async fn change_password(
     store: &dyn Store,
     hasher: &dyn PasswordHasher,
-    _now: DateTime<Utc>,
     me: &SignedIn,
     input: &ChangePasswordInput,
 ) -> Result<(), Error> {
@@ -36,9 +33,9 @@ pub async fn change_password(
     {
         errors.add("current_password", "This is not your current password.");
     }
-    let new_password = errors
-        .into_result(new_password)?
-        .ok_or(Error::Unauthenticated)?;
+    let (Some(new_password), true) = (new_password, errors.is_empty()) else {
+        return Err(Error::Invalid(errors));
+    };
     let hash = hasher.hash(new_password).await?;
     store
         .set_password(me.account_id, hash, me.auth_session)

@@ -19,4 +19,5 @@ pub use display_name::DisplayName;
 pub use email::Email;
 pub use password::{Password, PasswordHash, PasswordHasher};
 pub use sign_in::{sign_in, SignInInput};
+pub(crate) use sign_up::{parse_credentials, EMAIL_TAKEN};
 pub use sign_up::{sign_up, SignUpInput};

@@ -1,10 +1,10 @@
 use chrono::{DateTime, Utc};
 
 use super::{organization::parse_org_name, Organization, Role};
-use crate::accounts::{Account, DisplayName, Email, NewAccount, Password, PasswordHasher};
+use crate::accounts::{parse_credentials, Account, PasswordHasher, EMAIL_TAKEN};
 use crate::auth::SecretToken;
-use crate::ids::{AccountId, OrgId};
-use crate::{Error, FieldErrors, Store};
+use crate::ids::OrgId;
+use crate::{Error, FieldErrors, Store, StoreError};
 
 /// What the first person types on the setup page.
 #[derive(Debug, Default, Clone, serde::Deserialize, utoipa::ToSchema)]
@@ -51,33 +51,27 @@ pub async fn complete_setup(
     }
     let mut errors = FieldErrors::new();
     let org_name = parse_org_name(&mut errors, &input.org_name);
-    let email = Email::parse(&input.email)
-        .map_err(|m| errors.add("email", m))
-        .ok();
-    let display_name = DisplayName::parse(&input.display_name)
-        .map_err(|m| errors.add("display_name", m))
-        .ok();
-    let password = Password::parse(&input.password)
-        .map_err(|m| errors.add("password", m))
-        .ok();
-    let (Some(email), Some(display_name), Some(password)) = (email, display_name, password) else {
+    let credentials = parse_credentials(
+        &mut errors,
+        &input.email,
+        &input.display_name,
+        &input.password,
+    );
+    let Some(credentials) = credentials.filter(|_| errors.is_empty()) else {
         return Err(Error::Invalid(errors));
     };
-    errors.into_result(())?;
+    let admin = credentials.into_new_account(hasher, now).await?;
     let org = Organization {
         id: OrgId::new(),
         name: org_name,
         created_at: now,
     };
-    let admin = NewAccount {
-        id: AccountId::new(),
-        email,
-        display_name,
-        password_hash: hasher.hash(password).await?,
-        created_at: now,
-    };
-    let account = store
+    match store
         .complete_setup(&token.hash(), now, org.clone(), admin, Role::OrgAdmin)
-        .await?;
-    Ok((org, account))
+        .await
+    {
+        Ok(account) => Ok((org, account)),
+        Err(StoreError::Duplicate(_)) => Err(Error::invalid("email", EMAIL_TAKEN)),
+        Err(other) => Err(other.into()),
+    }
 }

@@ -17,14 +17,7 @@ pub async fn change_password(
     auth: Auth,
     JsonBody(input): JsonBody<ChangePasswordInput>,
 ) -> ApiResult<StatusCode> {
-    accounts::change_password(
-        state.store(),
-        state.hasher(),
-        state.now(),
-        auth.signed_in()?,
-        &input,
-    )
-    .await?;
+    accounts::change_password(state.store(), state.hasher(), auth.signed_in()?, &input).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -79,14 +79,7 @@ pub async fn change_password(
     auth: Auth,
     Form(input): Form<ChangePasswordInput>,
 ) -> PageResult {
-    match accounts::change_password(
-        state.store(),
-        state.hasher(),
-        state.now(),
-        auth.signed_in()?,
-        &input,
-    )
-    .await
+    match accounts::change_password(state.store(), state.hasher(), auth.signed_in()?, &input).await
     {
         Ok(()) => Ok(Redirect::to("/account?done=password").into_response()),
         Err(Error::Invalid(errors)) => {

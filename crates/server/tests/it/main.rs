@@ -18,5 +18,6 @@ mod policy;
 mod policy_routes;
 mod security;
 mod sessions;
+mod setup;
 mod shutdown;
 mod tokens;
