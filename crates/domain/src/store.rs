@@ -122,6 +122,6 @@ pub trait Store: Send + Sync {
     // Enrollments
     async fn insert_enrollment(&self, enrollment: Enrollment) -> R<()>;
     /// The member's current enrollments (requested, waitlisted, active) with each group's
-    /// next scheduled session after `now`.
+    /// next session after `now` that is not held (cancelled ones included, so members see them).
     async fn groups_of_member(&self, account: AccountId, now: DateTime<Utc>) -> R<Vec<MyGroup>>;
 }

@@ -78,6 +78,13 @@ async fn demo_seed_fills_every_kind_and_its_accounts_sign_in() {
             dashboard.text().contains("Next session"),
             "upcoming sessions are shown"
         );
+        // The demo's one cancelled session is Recovery Circle's next one: the member sees it.
+        assert!(
+            dashboard
+                .text()
+                .contains("cancelled</strong>: Facilitator is unwell"),
+            "the cancelled next session and its reason show on /dashboard"
+        );
 
         let admin = app.login("admin@demo.kindred.test", DEMO_PASSWORD).await;
         let me = admin.get("/api/v1/me").await.json();

@@ -133,9 +133,8 @@ CREATE TABLE group_sessions (
     status        TEXT NOT NULL,
     cancel_reason TEXT NOT NULL
 );
--- Serves both "sessions of a group from a time" and "its next scheduled session" without a sort.
+-- Serves "sessions of a group from a time" and "its next session" in order, without a sort.
 CREATE INDEX group_sessions_group_starts_idx ON group_sessions (group_id, starts_at, id);
-CREATE INDEX group_sessions_next_idx ON group_sessions (group_id, status, starts_at, id);
 
 CREATE TABLE enrollments (
     id         TEXT PRIMARY KEY,

@@ -56,7 +56,8 @@ pub(crate) const INSERT_ENROLLMENT: &str = "INSERT INTO enrollments \
      (id, group_id, account_id, status, created_at) VALUES ($1, $2, $3, $4, $5)";
 
 /// `$1` account, `$2` now. Each current enrollment with its card and the group's next
-/// scheduled session (picked by a correlated subquery), so the page costs no query per group.
+/// session that is not held (picked by a correlated subquery), so the page costs no query per
+/// group. A cancelled next session is shown, so nobody travels to a session that is off.
 pub(crate) const OF_MEMBER: &str = concat!(
     "SELECT ",
     card_columns!(),
@@ -67,7 +68,7 @@ pub(crate) const OF_MEMBER: &str = concat!(
     card_joins!(),
     "LEFT JOIN group_sessions n ON n.id = ( \
        SELECT x.id FROM group_sessions x \
-       WHERE x.group_id = g.id AND x.status = 'scheduled' AND x.starts_at > $2 \
+       WHERE x.group_id = g.id AND x.status <> 'held' AND x.starts_at > $2 \
        ORDER BY x.starts_at, x.id LIMIT 1) \
      WHERE e.account_id = $1 AND e.status IN ('requested', 'waitlisted', 'active')",
     by_name!()

@@ -90,7 +90,8 @@ pub async fn sessions_and_members(
     );
     assert_eq!(store.active_member_count(archived.id).await.unwrap(), 0);
 
-    // "My groups": current enrollments only, each with the next scheduled session.
+    // "My groups": current enrollments only, each with its next session; a cancelled one
+    // shows, so nobody travels to a session that is off.
     let mine = store.groups_of_member(cast.member, now).await.unwrap();
     let lines: Vec<_> = mine
         .iter()
@@ -107,9 +108,13 @@ pub async fn sessions_and_members(
     assert!(mine[0].next_session.is_none());
     let upcoming = mine[1].next_session.as_ref().unwrap();
     assert_eq!(
-        (upcoming.id, upcoming.starts_at),
-        (next.id, next.starts_at),
-        "{backend}: skips cancelled"
+        (
+            upcoming.id,
+            upcoming.status,
+            upcoming.cancel_reason.as_str()
+        ),
+        (cancelled.id, SessionStatus::Cancelled, "Snow"),
+        "{backend}: the cancelled session is the next one"
     );
     assert_eq!(upcoming.group_id, calm.id);
     assert_eq!(mine[1].group.active_members, 2);
