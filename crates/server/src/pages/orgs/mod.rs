@@ -1,6 +1,7 @@
 //! Staff pages of one organization: its front page, programs, locations, groups and staff.
 
 mod dashboard;
+mod group_form;
 mod groups;
 mod locations;
 mod options;
