@@ -2,6 +2,7 @@
 
 mod actor;
 mod session;
+mod throttle;
 mod token;
 
 pub use actor::{Actor, SignedIn};
@@ -10,4 +11,5 @@ pub use session::{
     still_usable, AuthSession, SessionContext, SignedInSession, ABSOLUTE_LIFETIME, MEMBER_IDLE,
     STAFF_IDLE,
 };
+pub use throttle::{SignInAttempts, MAX_FAILED_SIGN_INS, SIGN_IN_WINDOW};
 pub use token::{SecretToken, TokenHash};

@@ -7,7 +7,9 @@ use kindred_domain::auth;
 
 use super::{ApiErrorBody, ApiResult};
 use crate::app::AppState;
-use crate::http::{clear_session_cookie, session_cookie, ApiWrite, Auth, PublicJson};
+use crate::http::{
+    clear_session_cookie, session_cookie, sign_in_throttled, ApiWrite, Auth, ClientAddr, PublicJson,
+};
 
 /// The session just opened. Send `csrf_token` as `X-CSRF-Token` with cookie-authenticated writes.
 #[derive(serde::Serialize, utoipa::ToSchema)]
@@ -30,15 +32,16 @@ pub async fn sign_up(
 
 /// Sign in with email and password; sets the session cookie.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = SignInInput,
-    responses((status = 200, body = LoginResponse), (status = 401, body = ApiErrorBody)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = ApiErrorBody),
+        (status = 429, body = ApiErrorBody, description = "Too many failed sign-ins; wait and retry")))]
 pub async fn login(
     State(state): State<AppState>,
     auth: Auth,
+    ClientAddr(client): ClientAddr,
     PublicJson(input): PublicJson<SignInInput>,
 ) -> ApiResult<Response> {
     let previous = auth.session.as_ref().map(|s| s.id);
-    let signed_in =
-        accounts::sign_in(state.store(), state.hasher(), state.now(), &input, previous).await?;
+    let signed_in = sign_in_throttled(&state, &input, previous, client).await?;
     let body = LoginResponse {
         account: Me::new(&signed_in.account, signed_in.roles.clone()),
         csrf_token: signed_in.session.csrf_token.clone(),

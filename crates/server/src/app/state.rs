@@ -5,7 +5,7 @@ use kindred_domain::accounts::PasswordHasher;
 use kindred_domain::Store;
 
 use super::Clock;
-use crate::http::SessionCache;
+use crate::http::{SessionCache, SignInThrottle};
 
 /// How the server presents itself: links and cookie security follow the public URL.
 #[derive(Debug, Clone)]
@@ -39,6 +39,8 @@ pub struct AppState {
     pub config: Arc<AppConfig>,
     /// Sessions resolved in the last seconds (see `http::SessionCache`).
     pub sessions: Arc<SessionCache>,
+    /// Failed sign-ins per email and client (see `http::SignInThrottle`).
+    pub sign_ins: Arc<SignInThrottle>,
 }
 
 impl AppState {
@@ -50,6 +52,7 @@ impl AppState {
             clock,
             config: Arc::new(AppConfig::from_public_url(public_url)),
             sessions: Arc::new(SessionCache::default()),
+            sign_ins: Arc::new(SignInThrottle::default()),
         }
     }
 

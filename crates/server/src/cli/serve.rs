@@ -99,7 +99,9 @@ impl Server {
     /// and gives up on stragglers after a grace period so the process exits within 10 s.
     pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
-        let serving = axum::serve(self.listener, self.app).with_graceful_shutdown(async {
+        // Connection addresses reach handlers for per-client sign-in limits.
+        let app = self.app.into_make_service_with_connect_info::<SocketAddr>();
+        let serving = axum::serve(self.listener, app).with_graceful_shutdown(async {
             let _ = stop_rx.await;
         });
         let mut serving = std::pin::pin!(serving.into_future());

@@ -13,6 +13,9 @@ pub enum AppError {
     BadRequest(String),
     #[error("unsupported content type")]
     UnsupportedMediaType(&'static str),
+    /// Too many failed sign-ins from this client for this email; try again after the wait.
+    #[error("too many sign-in attempts")]
+    TooManyAttempts(chrono::Duration),
     #[error("request body too large")]
     TooLarge,
     /// Origin or CSRF token check failed.
@@ -58,6 +61,14 @@ impl AppError {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 &format!("Send the body as {expected}."),
             ),
+            AppError::TooManyAttempts(wait) => {
+                let minutes = (wait.num_seconds() + 59) / 60;
+                let unit = if minutes == 1 { "minute" } else { "minutes" };
+                simple(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    &format!("Too many sign-in attempts. Wait {minutes} {unit} and try again, or ask your program to reset your password."),
+                )
+            }
             AppError::TooLarge => simple(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "That is more than we accept in one request. Shorten the text and try again.",

@@ -7,14 +7,18 @@ use kindred_domain::{auth, Error, FieldErrors};
 
 use super::{render, render_with, Layout, PageResult};
 use crate::app::AppState;
-use crate::http::{clear_session_cookie, session_cookie, Auth, Form};
+use crate::http::{
+    clear_session_cookie, session_cookie, sign_in_throttled, AppError, Auth, ClientAddr, Form,
+};
 
 #[derive(Template)]
 #[template(path = "login.html")]
 struct LoginPage {
     layout: Layout,
     email: String,
-    failed: bool,
+    /// Why the last try did not sign in; the same words for an unknown email and a wrong
+    /// password.
+    problem: Option<String>,
     /// Always empty: sign-in never says which field was wrong.
     errors: FieldErrors,
 }
@@ -38,33 +42,41 @@ pub async fn login_form(auth: Auth) -> PageResult {
     render(LoginPage {
         layout: Layout::new(&auth, "Sign in"),
         email: String::new(),
-        failed: false,
+        problem: None,
         errors: FieldErrors::new(),
     })
 }
+
+const MISMATCH: &str = "That email and password do not match an account. Check both and try again.";
 
 /// Unknown email and wrong password render the very same page.
 pub async fn login(
     State(state): State<AppState>,
     auth: Auth,
+    ClientAddr(client): ClientAddr,
     Form(input): Form<SignInInput>,
 ) -> PageResult {
     let previous = auth.session.as_ref().map(|s| s.id);
-    match accounts::sign_in(state.store(), state.hasher(), state.now(), &input, previous).await {
+    match sign_in_throttled(&state, &input, previous, client).await {
         Ok(signed_in) => Ok((
             [session_cookie(&state.config, signed_in.token.expose())],
             Redirect::to("/dashboard"),
         )
             .into_response()),
-        Err(Error::Unauthenticated) => render_with(
-            StatusCode::UNAUTHORIZED,
-            LoginPage {
+        Err(e @ (AppError::Domain(Error::Unauthenticated) | AppError::TooManyAttempts(_))) => {
+            let problem = e.problem();
+            let message = match e {
+                AppError::TooManyAttempts(_) => problem.message,
+                _ => MISMATCH.to_owned(),
+            };
+            let page = LoginPage {
                 layout: Layout::new(&auth, "Sign in"),
                 email: input.email.trim().to_owned(),
-                failed: true,
+                problem: Some(message),
                 errors: FieldErrors::new(),
-            },
-        ),
+            };
+            render_with(problem.status, page)
+        }
         Err(other) => Err(other.into()),
     }
 }

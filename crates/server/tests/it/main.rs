@@ -20,4 +20,5 @@ mod security;
 mod sessions;
 mod setup;
 mod shutdown;
+mod throttle;
 mod tokens;
