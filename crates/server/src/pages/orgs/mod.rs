@@ -6,6 +6,7 @@ mod groups;
 mod locations;
 mod options;
 mod programs;
+mod resource;
 mod staff;
 
 use axum::routing::{get, post};
