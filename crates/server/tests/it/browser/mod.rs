@@ -1,7 +1,9 @@
 //! The browser journey: a real Kindred server on a free port, Debian's Chromium driven
 //! through `chromedriver` (fantoccini), and an axe-core scan of every page visited.
 //!
-//! Sign up → (signed in) dashboard → sign out → front page → sign in → dashboard → sign out.
+//! A member: sign up → (signed in) dashboard → sign out → front page → sign in → dashboard →
+//! sign out. A program administrator (in `staff.rs`): sign in → organization → a new group,
+//! first with mistakes, then complete → its staff page → its public page → sign out.
 //! Any axe violation of impact `serious` or `critical` fails the test.
 //!
 //! Needs `chromedriver` on the PATH, Chromium at `/usr/bin/chromium` (or `chromium` on the
@@ -14,12 +16,15 @@
 //! sees are the same there.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod staff;
+
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
+use kindred_server::app::BlockingHasher;
 use kindred_server::cli::{ServeArgs, Server};
 use serde_json::{json, Value};
 
@@ -65,7 +70,20 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
             axe_source: &axe_source,
             backend,
         };
-        match tokio::time::timeout(JOURNEY_LIMIT, journey.run(&email)).await {
+        let both = async {
+            let mut problems = journey.run(&email).await?;
+            kindred_server::demo::seed(
+                database.store().as_ref(),
+                &BlockingHasher::default(),
+                chrono::Utc::now(),
+                PASSWORD,
+            )
+            .await
+            .map_err(|e| format!("seed the demo clinic: {e}"))?;
+            problems.extend(journey.run_staff().await?);
+            Step::Ok(problems)
+        };
+        match tokio::time::timeout(JOURNEY_LIMIT, both).await {
             Ok(Ok(problems)) => failures.extend(problems),
             Ok(Err(e)) => failures.push(format!("[{backend}] journey failed: {e}")),
             Err(_) => failures.push(format!(
