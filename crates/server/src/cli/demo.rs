@@ -82,7 +82,7 @@ pub async fn run(args: DemoArgs) -> CliResult {
     };
     let server = Server::bind(&serve, Arc::clone(&store)).await?;
     println!();
-    println!("Kindred demo clinic: {}", serve.public_url());
+    println!("Kindred demo clinic: {}", server.public_url());
     if accounts.is_empty() {
         println!("Kept the existing demo data (--keep); accounts are unchanged.");
     } else {

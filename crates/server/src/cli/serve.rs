@@ -49,7 +49,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
         println!(
             "This installation has no organization yet. Open this one-time link to set it up:"
         );
-        println!("  {}/setup/{}", args.public_url(), token.expose());
+        println!("  {}/setup/{}", server.public_url(), token.expose());
     }
     server.run_until_signal().await;
     database.close().await;
@@ -60,6 +60,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
 pub struct Server {
     listener: TcpListener,
     app: axum::Router,
+    public_url: String,
 }
 
 impl Server {
@@ -83,7 +84,13 @@ impl Server {
         Ok(Self {
             listener,
             app: router(state),
+            public_url,
         })
+    }
+
+    /// The URL people use to reach this server: `--public-url`, or the bound address.
+    pub fn public_url(&self) -> &str {
+        &self.public_url
     }
 
     pub fn local_addr(&self) -> Option<SocketAddr> {

@@ -8,6 +8,7 @@ mod support;
 mod accounts;
 mod bad_input;
 mod browser;
+mod cli;
 mod demo;
 mod isolation;
 mod malformed;
