@@ -18,6 +18,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::routes())
         .merge(pages::routes())
         .fallback(pages::not_found)
+        .layer(middleware::from_fn(pages::remember_where))
         .layer(middleware::from_fn(reject_undecodable_paths))
         .layer(middleware::from_fn_with_state(state.clone(), forget_after_writes))
         .layer(middleware::from_fn(check_origin))

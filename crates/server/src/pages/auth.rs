@@ -1,5 +1,6 @@
 use askama::Template;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use kindred_domain::accounts::{self, SignInInput, SignUpInput};
@@ -16,6 +17,8 @@ use crate::http::{
 struct LoginPage {
     layout: Layout,
     email: String,
+    /// Where to go after signing in (a local path), carried through the form.
+    next: String,
     /// Why the last try did not sign in; the same words for an unknown email and a wrong
     /// password.
     problem: Option<String>,
@@ -31,17 +34,49 @@ struct SignUpPage {
     errors: FieldErrors,
 }
 
+/// The sign-in form: the credentials and where to go afterwards.
+#[derive(serde::Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[derive(serde::Deserialize)]
+pub struct LoginQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Where a successful sign-in leads: back to the page that asked for it, else "My groups".
+fn destination(next: &str) -> String {
+    super::return_to::safe_next(next)
+        .unwrap_or("/dashboard")
+        .to_owned()
+}
+
 /// A form post with no fields of its own (only the CSRF token).
 #[derive(serde::Deserialize)]
 pub struct NoFields {}
 
-pub async fn login_form(auth: Auth) -> PageResult {
+pub async fn login_form(
+    auth: Auth,
+    query: Result<Query<LoginQuery>, QueryRejection>,
+) -> PageResult {
+    // A malformed query only loses the way back, never the sign-in page.
+    let next = query
+        .map(|Query(q)| destination(&q.next))
+        .unwrap_or_else(|_| destination(""));
     if auth.actor.signed_in().is_some() {
-        return Ok(Redirect::to("/dashboard").into_response());
+        return Ok(Redirect::to(&next).into_response());
     }
     render(LoginPage {
         layout: Layout::new(&auth, "Sign in"),
         email: String::new(),
+        next,
         problem: None,
         errors: FieldErrors::new(),
     })
@@ -54,13 +89,18 @@ pub async fn login(
     State(state): State<AppState>,
     auth: Auth,
     ClientAddr(client): ClientAddr,
-    Form(input): Form<SignInInput>,
+    Form(form): Form<LoginForm>,
 ) -> PageResult {
+    let input = SignInInput {
+        email: form.email,
+        password: form.password,
+    };
+    let next = destination(&form.next);
     let previous = auth.session.as_ref().map(|s| s.id);
     match sign_in_throttled(&state, &input, previous, client).await {
         Ok(signed_in) => Ok((
             [session_cookie(&state.config, signed_in.token.expose())],
-            Redirect::to("/dashboard"),
+            Redirect::to(&next),
         )
             .into_response()),
         Err(e @ (AppError::Domain(Error::Unauthenticated) | AppError::TooManyAttempts(_))) => {
@@ -72,6 +112,7 @@ pub async fn login(
             let page = LoginPage {
                 layout: Layout::new(&auth, "Sign in"),
                 email: input.email.trim().to_owned(),
+                next,
                 problem: Some(message),
                 errors: FieldErrors::new(),
             };

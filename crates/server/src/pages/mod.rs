@@ -11,6 +11,7 @@ mod home;
 mod layout;
 mod orgs;
 mod public_group;
+mod return_to;
 mod setup;
 
 use axum::routing::{get, post};
@@ -19,6 +20,7 @@ use axum::Router;
 pub use error::{error_response, not_found, PageError};
 pub(crate) use format::when;
 pub(crate) use layout::{render, render_with, Layout, PageResult};
+pub use return_to::remember_where;
 
 use crate::app::AppState;
 

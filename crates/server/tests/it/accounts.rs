@@ -24,10 +24,10 @@ async fn sign_up_form_signs_in_and_sign_out_ends_the_session() {
         let out = ana.post_form("/logout", &[]).await;
         assert_eq!(out.location(), Some("/"));
         assert!(ana.cookie().is_none(), "sign-out clears the cookie");
-        assert_eq!(ana.get("/dashboard").await.location(), Some("/login"));
+        assert!(ana.get("/dashboard").await.sends_to_sign_in());
         // The old cookie, replayed, names a session that no longer exists.
         ana.set_cookie(old_cookie);
-        assert_eq!(ana.get("/dashboard").await.location(), Some("/login"));
+        assert!(ana.get("/dashboard").await.sends_to_sign_in());
 
         // Signing in again with the normalised email works.
         let again = app.login("ANA@example.org", PASSWORD).await;
@@ -151,6 +151,46 @@ async fn unknown_email_and_wrong_password_get_identical_answers() {
             )
             .await;
         assert_eq!(malformed.body, api_wrong.body);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn signing_in_returns_to_the_page_that_asked_for_it() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let counselor = app.visitor();
+        let wanted = format!("/orgs/{}/groups", fx.org);
+        let asked = counselor.get(&wanted).await;
+        let login = asked.location().unwrap().to_owned();
+        assert_eq!(login, format!("/login?next=/orgs/{}/groups", fx.org));
+        let page = counselor.get(&login).await.text();
+        assert!(page.contains(&format!("name=\"next\" value=\"{wanted}\"")));
+        let signed_in = counselor
+            .post_form(
+                "/login",
+                &[
+                    ("email", &fx.clinician.email),
+                    ("password", PASSWORD),
+                    ("next", &wanted),
+                ],
+            )
+            .await;
+        assert_eq!(signed_in.location(), Some(wanted.as_str()));
+
+        // Only paths on this site are followed.
+        let elsewhere = app
+            .visitor()
+            .post_form(
+                "/login",
+                &[
+                    ("email", &fx.member.email),
+                    ("password", PASSWORD),
+                    ("next", "//evil.example/"),
+                ],
+            )
+            .await;
+        assert_eq!(elsewhere.location(), Some("/dashboard"));
     })
     .await;
 }

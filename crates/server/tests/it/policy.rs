@@ -145,7 +145,7 @@ async fn call(app: &TestApp, fx: &Fixture, row: &Row, who: Who, ids: &Ids) -> Re
 }
 
 fn judge(row: &Row, who: Who, resp: &Resp, missing: Option<&Resp>) -> Result<(), String> {
-    let to_login = resp.status.is_redirection() && resp.location() == Some("/login");
+    let to_login = resp.sends_to_sign_in();
     if allowed(row.grant, who) {
         let ok = match row.kind() {
             Kind::Api => resp.status.is_success(),

@@ -207,6 +207,14 @@ impl Resp {
         self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
+    /// A redirect to the sign-in page (with or without the way back).
+    pub fn sends_to_sign_in(&self) -> bool {
+        self.status == StatusCode::SEE_OTHER
+            && self
+                .location()
+                .is_some_and(|l| l == "/login" || l.starts_with("/login?next="))
+    }
+
     pub fn location(&self) -> Option<&str> {
         self.header("location")
     }
