@@ -49,7 +49,7 @@ pub fn error_response(error: AppError) -> Response {
         _ => "Please check your request",
     };
     let page = ErrorPage {
-        layout: Layout::anonymous(title),
+        layout: Layout::neutral(title),
         message: problem.message,
         request_id: problem.request_id,
     };

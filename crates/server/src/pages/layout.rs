@@ -12,6 +12,8 @@ pub struct Layout {
     pub signed_in_as: Option<String>,
     pub csrf_token: String,
     pub staff_orgs: Vec<(OrgId, String)>,
+    /// Error pages do not know who is asking: their navigation fits everyone.
+    pub neutral: bool,
 }
 
 impl Layout {
@@ -29,16 +31,18 @@ impl Layout {
                         .collect()
                 })
                 .unwrap_or_default(),
+            neutral: false,
         }
     }
 
-    /// For pages rendered without a request context (errors raised before auth is known).
-    pub fn anonymous(title: impl Into<String>) -> Self {
+    /// For error pages, rendered without knowing who is signed in.
+    pub fn neutral(title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
             signed_in_as: None,
             csrf_token: String::new(),
             staff_orgs: Vec::new(),
+            neutral: true,
         }
     }
 }
