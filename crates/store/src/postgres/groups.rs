@@ -5,14 +5,14 @@ use kindred_domain::groups::Group;
 use kindred_domain::ids::GroupId;
 use kindred_domain::StoreError;
 
-use super::{commit, Db, PgStore, Tx, R};
+use super::{commit, Db, PgStore, Query, Tx, R};
 use crate::errors::db;
 use crate::rows::{group_tags, FacilitatorRow, GroupRow, TagRow};
 use crate::sql::groups as sql;
 
-pub(super) async fn insert_group(s: &PgStore, g: Group) -> R<()> {
-    let mut tx = s.begin_write().await?;
-    sqlx::query(sql::INSERT)
+/// Binds the row's columns insert and update share, in their placeholder order.
+fn bind_row<'q>(query: Query<'q>, g: &'q Group) -> Query<'q> {
+    query
         .bind(g.id.to_string())
         .bind(g.org_id.to_string())
         .bind(g.program_id.to_string())
@@ -26,8 +26,13 @@ pub(super) async fn insert_group(s: &PgStore, g: Group) -> R<()> {
         .bind(g.min_size)
         .bind(g.language.code())
         .bind(g.time_zone.name())
-        .bind(g.created_at)
         .bind(g.archived_at)
+}
+
+pub(super) async fn insert_group(s: &PgStore, g: Group) -> R<()> {
+    let mut tx = s.begin_write().await?;
+    bind_row(sqlx::query(sql::INSERT), &g)
+        .bind(g.created_at)
         .execute(&mut *tx)
         .await
         .map_err(db)?;
@@ -41,21 +46,7 @@ pub(super) async fn insert_group(s: &PgStore, g: Group) -> R<()> {
 /// wholesale.
 pub(super) async fn update_group(s: &PgStore, g: Group) -> R<()> {
     let mut tx = s.begin_write().await?;
-    let done = sqlx::query(sql::UPDATE)
-        .bind(g.id.to_string())
-        .bind(g.org_id.to_string())
-        .bind(g.program_id.to_string())
-        .bind(g.location_id.to_string())
-        .bind(g.name.as_str())
-        .bind(g.description.as_str())
-        .bind(g.kind.code())
-        .bind(g.enrollment.code())
-        .bind(g.format.code())
-        .bind(g.capacity)
-        .bind(g.min_size)
-        .bind(g.language.code())
-        .bind(g.time_zone.name())
-        .bind(g.archived_at)
+    let done = bind_row(sqlx::query(sql::UPDATE), &g)
         .execute(&mut *tx)
         .await
         .map_err(db)?;

@@ -5,24 +5,29 @@ use kindred_domain::ids::{LocationId, OrgId};
 use kindred_domain::locations::Location;
 use kindred_domain::StoreError;
 
-use super::{Db, PgStore, R};
+use super::{Db, PgStore, Query, R};
 use crate::errors::db;
 use crate::rows::LocationRow;
 use crate::sql::places as sql;
 
-pub(super) async fn insert_location(s: &PgStore, l: Location) -> R<()> {
-    sqlx::query(sql::INSERT_LOCATION)
+/// Binds the columns insert and update share, in their placeholder order.
+fn bind_location<'q>(query: Query<'q>, l: &'q Location) -> Query<'q> {
+    query
         .bind(l.id.to_string())
         .bind(l.org_id.to_string())
-        .bind(l.name)
+        .bind(l.name.as_str())
         .bind(l.kind.code())
-        .bind(l.address)
-        .bind(l.city)
-        .bind(l.postcode)
+        .bind(l.address.as_str())
+        .bind(l.city.as_str())
+        .bind(l.postcode.as_str())
         .bind(l.latitude)
         .bind(l.longitude)
-        .bind(l.created_at)
         .bind(l.archived_at)
+}
+
+pub(super) async fn insert_location(s: &PgStore, l: Location) -> R<()> {
+    bind_location(sqlx::query(sql::INSERT_LOCATION), &l)
+        .bind(l.created_at)
         .execute(&s.pool)
         .await
         .map_err(db)?;
@@ -31,17 +36,7 @@ pub(super) async fn insert_location(s: &PgStore, l: Location) -> R<()> {
 
 /// `NotFound` when no row of the organization matches.
 pub(super) async fn update_location(s: &PgStore, l: Location) -> R<()> {
-    let done = sqlx::query(sql::UPDATE_LOCATION)
-        .bind(l.id.to_string())
-        .bind(l.org_id.to_string())
-        .bind(l.name)
-        .bind(l.kind.code())
-        .bind(l.address)
-        .bind(l.city)
-        .bind(l.postcode)
-        .bind(l.latitude)
-        .bind(l.longitude)
-        .bind(l.archived_at)
+    let done = bind_location(sqlx::query(sql::UPDATE_LOCATION), &l)
         .execute(&s.pool)
         .await
         .map_err(db)?;

@@ -30,6 +30,8 @@ mod tokens;
 type Db = Postgres;
 type R<T> = Result<T, StoreError>;
 type Tx = sqlx::Transaction<'static, Db>;
+/// A statement with its parameters bound so far.
+type Query<'q> = sqlx::query::Query<'q, Db, sqlx::postgres::PgArguments>;
 
 /// Reads and writes share one pool; PostgreSQL's MVCC needs no single writer.
 #[derive(Clone)]

@@ -5,21 +5,26 @@ use kindred_domain::ids::{OrgId, ProgramId};
 use kindred_domain::programs::Program;
 use kindred_domain::StoreError;
 
-use super::{Db, PgStore, R};
+use super::{Db, PgStore, Query, R};
 use crate::errors::db;
 use crate::rows::ProgramRow;
 use crate::sql::places as sql;
 
-pub(super) async fn insert_program(s: &PgStore, p: Program) -> R<()> {
-    sqlx::query(sql::INSERT_PROGRAM)
+/// Binds the columns insert and update share, in their placeholder order.
+fn bind_program<'q>(query: Query<'q>, p: &'q Program) -> Query<'q> {
+    query
         .bind(p.id.to_string())
         .bind(p.org_id.to_string())
-        .bind(p.name)
+        .bind(p.name.as_str())
         .bind(p.level_of_care.code())
         .bind(p.part2)
-        .bind(p.description)
-        .bind(p.created_at)
+        .bind(p.description.as_str())
         .bind(p.archived_at)
+}
+
+pub(super) async fn insert_program(s: &PgStore, p: Program) -> R<()> {
+    bind_program(sqlx::query(sql::INSERT_PROGRAM), &p)
+        .bind(p.created_at)
         .execute(&s.pool)
         .await
         .map_err(db)?;
@@ -28,14 +33,7 @@ pub(super) async fn insert_program(s: &PgStore, p: Program) -> R<()> {
 
 /// `NotFound` when no row of the organization matches.
 pub(super) async fn update_program(s: &PgStore, p: Program) -> R<()> {
-    let done = sqlx::query(sql::UPDATE_PROGRAM)
-        .bind(p.id.to_string())
-        .bind(p.org_id.to_string())
-        .bind(p.name)
-        .bind(p.level_of_care.code())
-        .bind(p.part2)
-        .bind(p.description)
-        .bind(p.archived_at)
+    let done = bind_program(sqlx::query(sql::UPDATE_PROGRAM), &p)
         .execute(&s.pool)
         .await
         .map_err(db)?;

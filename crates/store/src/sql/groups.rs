@@ -1,8 +1,9 @@
 //! Groups: the row, its three vocabularies (`group_tags`) and its facilitators.
 
+/// `$1` … `$14` are the update's parameters too; the creation time comes last.
 pub(crate) const INSERT: &str = "INSERT INTO groups (id, org_id, program_id, location_id, \
      name, description, kind, enrollment, format, capacity, min_size, language, time_zone, \
-     created_at, archived_at) \
+     archived_at, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
 /// The organization and creation time never change; `$1` id, `$2` organization.

@@ -13,11 +13,10 @@ macro_rules! location_columns {
     };
 }
 
-pub(crate) const INSERT_PROGRAM: &str = concat!(
-    "INSERT INTO programs (",
-    program_columns!(),
-    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
-);
+/// `$1` … `$7` are the update's parameters too; the creation time comes last.
+pub(crate) const INSERT_PROGRAM: &str = "INSERT INTO programs (id, org_id, name, \
+     level_of_care, part2, description, archived_at, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
 /// Identity, organization and creation time never change.
 pub(crate) const UPDATE_PROGRAM: &str = "UPDATE programs SET name = $3, level_of_care = $4, \
@@ -36,11 +35,10 @@ pub(crate) const PROGRAMS_OF: &str = concat!(
     " FROM programs WHERE org_id = $1 ORDER BY LOWER(name), name, id"
 );
 
-pub(crate) const INSERT_LOCATION: &str = concat!(
-    "INSERT INTO locations (",
-    location_columns!(),
-    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-);
+/// `$1` … `$10` are the update's parameters too; the creation time comes last.
+pub(crate) const INSERT_LOCATION: &str = "INSERT INTO locations (id, org_id, name, kind, \
+     address, city, postcode, latitude, longitude, archived_at, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
 
 /// Identity, organization and creation time never change.
 pub(crate) const UPDATE_LOCATION: &str = "UPDATE locations SET name = $3, kind = $4, \

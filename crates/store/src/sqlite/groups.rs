@@ -4,67 +4,54 @@ use kindred_domain::fields::Choice;
 use kindred_domain::groups::Group;
 use kindred_domain::ids::GroupId;
 use kindred_domain::StoreError;
-use rusqlite::Connection;
+use rusqlite::{Connection, ToSql};
 
 use super::exec::{all, execute, optional};
-use super::values::{opt_ts, ts};
+use super::values::{opt_ts, ts, Ts};
 use super::R;
 use crate::rows::{group_tags, FacilitatorRow, GroupRow, TagRow};
 use crate::sql::groups as sql;
 
+/// Writes the row's columns insert and update share, in their placeholder order; `created`
+/// is bound last, for an insert only. Returns the rows changed.
+fn write_row(c: &Connection, sql: &str, g: &Group, created: Option<Ts>) -> R<usize> {
+    let (id, org) = (g.id.to_string(), g.org_id.to_string());
+    let (program, location) = (g.program_id.to_string(), g.location_id.to_string());
+    let (kind, enrollment, format) = (g.kind.code(), g.enrollment.code(), g.format.code());
+    let (language, zone, archived) = (g.language.code(), g.time_zone.name(), opt_ts(g.archived_at));
+    let mut params: Vec<&dyn ToSql> = vec![
+        &id,
+        &org,
+        &program,
+        &location,
+        &g.name,
+        &g.description,
+        &kind,
+        &enrollment,
+        &format,
+        &g.capacity,
+        &g.min_size,
+        &language,
+        &zone,
+        &archived,
+    ];
+    params.extend(created.as_ref().map(|t| t as &dyn ToSql));
+    execute(c, sql, &params)
+}
+
 /// In the caller's write transaction.
 pub(super) fn insert_group(c: &Connection, g: &Group) -> R<()> {
-    execute(
-        c,
-        sql::INSERT,
-        &[
-            &g.id.to_string(),
-            &g.org_id.to_string(),
-            &g.program_id.to_string(),
-            &g.location_id.to_string(),
-            &g.name,
-            &g.description,
-            &g.kind.code(),
-            &g.enrollment.code(),
-            &g.format.code(),
-            &g.capacity,
-            &g.min_size,
-            &g.language.code(),
-            &g.time_zone.name(),
-            &ts(g.created_at),
-            &opt_ts(g.archived_at),
-        ],
-    )?;
+    write_row(c, sql::INSERT, g, Some(ts(g.created_at)))?;
     write_children(c, g)
 }
 
 /// In the caller's write transaction. `NotFound` when the group is not in the organization.
 /// Tags and facilitators are replaced wholesale.
 pub(super) fn update_group(c: &Connection, g: &Group) -> R<()> {
-    let id = g.id.to_string();
-    let changed = execute(
-        c,
-        sql::UPDATE,
-        &[
-            &id,
-            &g.org_id.to_string(),
-            &g.program_id.to_string(),
-            &g.location_id.to_string(),
-            &g.name,
-            &g.description,
-            &g.kind.code(),
-            &g.enrollment.code(),
-            &g.format.code(),
-            &g.capacity,
-            &g.min_size,
-            &g.language.code(),
-            &g.time_zone.name(),
-            &opt_ts(g.archived_at),
-        ],
-    )?;
-    if changed == 0 {
+    if write_row(c, sql::UPDATE, g, None)? == 0 {
         return Err(StoreError::NotFound);
     }
+    let id = g.id.to_string();
     execute(c, sql::DELETE_TAGS, &[&id])?;
     execute(c, sql::DELETE_FACILITATORS, &[&id])?;
     write_children(c, g)
