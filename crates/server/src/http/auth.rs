@@ -3,6 +3,7 @@ use axum::http::{header, request::Parts};
 use axum::response::Response;
 use kindred_domain::auth::{self, Actor, AuthSession, SecretToken, SignedIn};
 use kindred_domain::Error;
+use subtle::ConstantTimeEq as _;
 
 use super::{session_cookie_name, AppError, CSRF_HEADER};
 use crate::app::AppState;
@@ -30,7 +31,7 @@ impl Auth {
     pub fn check_form_token(&self, submitted: &str) -> Result<(), AppError> {
         match &self.session {
             Some(session)
-                if constant_time_eq(session.csrf_token.as_bytes(), submitted.as_bytes()) =>
+                if bool::from(session.csrf_token.as_bytes().ct_eq(submitted.as_bytes())) =>
             {
                 Ok(())
             }
@@ -48,10 +49,6 @@ impl Auth {
     pub fn csrf_token(&self) -> &str {
         self.session.as_ref().map_or("", |s| s.csrf_token.as_str())
     }
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 impl FromRequestParts<AppState> for Auth {
