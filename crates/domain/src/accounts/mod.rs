@@ -6,6 +6,7 @@ mod change_password;
 mod display_name;
 mod email;
 mod password;
+mod reset_password;
 mod sign_in;
 mod sign_up;
 
@@ -18,6 +19,7 @@ pub use change_password::{change_password, ChangePasswordInput};
 pub use display_name::DisplayName;
 pub use email::Email;
 pub use password::{Password, PasswordHash, PasswordHasher};
+pub use reset_password::reset_password;
 pub use sign_in::{sign_in, SignInInput};
 pub(crate) use sign_up::{parse_credentials, EMAIL_TAKEN};
 pub use sign_up::{sign_up, SignUpInput};

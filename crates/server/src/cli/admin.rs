@@ -1,6 +1,6 @@
 use std::str::FromStr;
 
-use kindred_domain::accounts::{self, Email, Password, PasswordHasher, SignUpInput};
+use kindred_domain::accounts::{self, SignUpInput};
 use kindred_domain::auth::SecretToken;
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::OrgId;
@@ -109,25 +109,11 @@ pub async fn run(args: AdminArgs) -> CliResult {
             Ok(())
         }
         AdminCommand::ResetPassword { email } => {
-            let email = Email::parse(&email).map_err(str::to_owned)?;
-            let account = store
-                .account_by_email(&email)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or("no account uses this email")?;
             let password = random_password();
-            let hash = hasher
-                .hash(Password::attempt(&password))
+            accounts::reset_password(store, &hasher, &email, &password)
                 .await
-                .map_err(|e| e.to_string())?;
-            store
-                .set_password(account.id, hash, None)
-                .await
-                .map_err(|e| e.to_string())?;
-            println!(
-                "New password for {} (shown once): {password}",
-                email.as_str()
-            );
+                .map_err(describe)?;
+            println!("New password for {} (shown once): {password}", email.trim());
             println!("Every session of this account has ended.");
             Ok(())
         }
