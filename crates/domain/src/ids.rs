@@ -76,3 +76,11 @@ typed_id!(
     /// A person's membership of a group.
     EnrollmentId
 );
+typed_id!(
+    /// A weekly schedule of a group, from which sessions are materialized.
+    ScheduleId
+);
+typed_id!(
+    /// A secret calendar feed of one person.
+    CalendarFeedId
+);

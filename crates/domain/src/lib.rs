@@ -5,6 +5,7 @@
 //! and return [`Error`].
 
 pub mod accounts;
+pub mod attendance;
 pub mod auth;
 pub mod enrollments;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod locations;
 pub mod orgs;
 pub mod policy;
 pub mod programs;
+pub mod schedules;
 pub mod sessions;
 pub mod store;
 

@@ -52,6 +52,10 @@ pub(super) async fn schedule(
             ends_at,
             status,
             cancel_reason,
+            schedule_id: None,
+            occurrence_date: None,
+            moved: false,
+            room: String::new(),
         };
         store.insert_session(session).await?;
     }

@@ -43,6 +43,10 @@ impl TryFrom<SessionRow> for GroupSession {
             ends_at: r.ends_at,
             status: code("group_sessions.status", &r.status)?,
             cancel_reason: r.cancel_reason,
+            schedule_id: None,
+            occurrence_date: None,
+            moved: false,
+            room: String::new(),
         })
     }
 }

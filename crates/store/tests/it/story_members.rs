@@ -26,6 +26,10 @@ pub async fn sessions_and_members(
         } else {
             String::new()
         },
+        schedule_id: None,
+        occurrence_date: None,
+        moved: false,
+        room: String::new(),
     };
     let now = at(10_000);
     let ended = session(9_000, SessionStatus::Held);
