@@ -6,18 +6,20 @@
 //! | `OwnAccount`      | no      | yes    | yes             | yes       | yes       |
 //! | `ViewOrg(org)`    | no      | no     | own org         | own org   | own org   |
 //! | `ManageOrg(org)`  | no      | no     | no              | no        | own org   |
+//! | `RunGroup(group)` | no      | no     | its facilitator | its facilitator | own org |
 //!
 //! A visitor is told to sign in; a signed-in person without the grant gets
 //! [`Error::NotFound`], the same answer as for an object that does not exist, so nobody
 //! learns what another organization holds.
 
 use crate::auth::{Actor, SignedIn};
+use crate::groups::Group;
 use crate::ids::OrgId;
 use crate::orgs::Role;
 use crate::Error;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Access {
+#[derive(Debug, Clone, Copy)]
+pub enum Access<'a> {
     /// Public directory pages and the public group page.
     Public,
     /// The caller's own account, dashboard and tokens.
@@ -26,11 +28,14 @@ pub enum Access {
     ViewOrg(OrgId),
     /// Creating, editing and archiving programs, locations, groups and staff roles.
     ManageOrg(OrgId),
+    /// Running one group: its schedule, sessions, roster changes and attendance. The group's
+    /// facilitators and the organization's administrators.
+    RunGroup(&'a Group),
 }
 
 /// Grants or refuses; returns the signed-in person when the access needs one.
-pub fn authorize(actor: &Actor, access: Access) -> Result<Option<&SignedIn>, Error> {
-    if access == Access::Public {
+pub fn authorize<'a>(actor: &'a Actor, access: Access<'_>) -> Result<Option<&'a SignedIn>, Error> {
+    if matches!(access, Access::Public) {
         return Ok(actor.signed_in());
     }
     let me = actor.signed_in().ok_or(Error::Unauthenticated)?;
@@ -38,6 +43,14 @@ pub fn authorize(actor: &Actor, access: Access) -> Result<Option<&SignedIn>, Err
         Access::Public | Access::OwnAccount => true,
         Access::ViewOrg(org) => me.role_in(org).is_some(),
         Access::ManageOrg(org) => me.role_in(org) == Some(Role::OrgAdmin),
+        Access::RunGroup(group) => {
+            me.role_in(group.org_id) == Some(Role::OrgAdmin)
+                || (me.role_in(group.org_id).is_some()
+                    && group
+                        .facilitators
+                        .iter()
+                        .any(|f| f.account_id == me.account_id))
+        }
     };
     if granted {
         Ok(Some(me))

@@ -43,8 +43,12 @@ impl std::fmt::Debug for Database {
 /// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
 /// add their tables here.
 const DROP_ALL: &str = "\
+    DROP TABLE IF EXISTS calendar_feeds; DROP TABLE IF EXISTS attendance_changes; \
+    DROP TABLE IF EXISTS attendance; DROP TABLE IF EXISTS session_registrations; \
+    DROP TABLE IF EXISTS enrollment_events; \
     DROP TABLE IF EXISTS group_tags; DROP TABLE IF EXISTS group_facilitators; \
-    DROP TABLE IF EXISTS group_sessions; DROP TABLE IF EXISTS enrollments; \
+    DROP TABLE IF EXISTS group_sessions; DROP TABLE IF EXISTS schedules; \
+    DROP TABLE IF EXISTS enrollments; \
     DROP TABLE IF EXISTS groups; DROP TABLE IF EXISTS programs; \
     DROP TABLE IF EXISTS locations; DROP TABLE IF EXISTS org_staff; \
     DROP TABLE IF EXISTS api_tokens; DROP TABLE IF EXISTS auth_sessions; \

@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, Utc};
 use kindred_domain::accounts::Account;
 use kindred_domain::enrollments::{Enrollment, EnrollmentStatus};
 use kindred_domain::groups::Group;
-use kindred_domain::ids::{AccountId, EnrollmentId};
+use kindred_domain::ids::AccountId;
 use kindred_domain::{Error, Store};
 
 use super::plan::Roster;
@@ -52,13 +52,8 @@ pub(super) async fn enrol(
     let mut enrolled = Vec::with_capacity(picks.len());
     for (k, (account_id, status)) in picks.into_iter().enumerate() {
         let created_at = joined(status, k, now);
-        let enrollment = Enrollment {
-            id: EnrollmentId::new(),
-            group_id: group.id,
-            account_id,
-            status,
-            created_at,
-        };
+        let position = i64::try_from(k).unwrap_or(0) + 1;
+        let enrollment = Enrollment::recorded(group.id, account_id, status, created_at, position);
         store.insert_enrollment(enrollment).await?;
         enrolled.push(account_id);
     }

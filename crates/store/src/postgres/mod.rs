@@ -12,7 +12,8 @@ use kindred_domain::locations::Location;
 use kindred_domain::orgs::{OrgRole, Organization, Role, StaffMember};
 use kindred_domain::programs::Program;
 use kindred_domain::sessions::GroupSession;
-use kindred_domain::{Store, StoreError};
+use kindred_domain::store::FoundationStore;
+use kindred_domain::StoreError;
 use sqlx::{PgPool, Postgres};
 
 mod accounts;
@@ -60,7 +61,7 @@ async fn commit(tx: Tx) -> R<()> {
 }
 
 #[async_trait::async_trait]
-impl Store for PgStore {
+impl FoundationStore for PgStore {
     async fn create_account(&self, account: NewAccount) -> R<Account> {
         accounts::create_account(self, account).await
     }

@@ -3,6 +3,7 @@
 //! names checked in debug builds).
 
 mod accounts;
+mod enrollments;
 mod groups;
 mod orgs;
 mod places;
@@ -11,6 +12,7 @@ mod sessions;
 pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
 };
+pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};

@@ -52,9 +52,6 @@ pub(crate) const PUBLIC: &str = concat!(
 pub(crate) const ACTIVE_MEMBER_COUNT: &str =
     "SELECT COUNT(*) FROM enrollments WHERE group_id = $1 AND status = 'active'";
 
-pub(crate) const INSERT_ENROLLMENT: &str = "INSERT INTO enrollments \
-     (id, group_id, account_id, status, created_at) VALUES ($1, $2, $3, $4, $5)";
-
 /// `$1` account, `$2` now. Each current enrollment with its card and the group's next
 /// session that is not held (picked by a correlated subquery), so the page costs no query per
 /// group. A cancelled next session is shown, so nobody travels to a session that is off.

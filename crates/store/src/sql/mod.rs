@@ -8,6 +8,7 @@
 pub(crate) mod accounts;
 pub(crate) mod auth;
 pub(crate) mod cards;
+pub(crate) mod enrollments;
 pub(crate) mod groups;
 pub(crate) mod orgs;
 pub(crate) mod places;

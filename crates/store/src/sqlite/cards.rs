@@ -35,17 +35,7 @@ pub(super) fn active_member_count(c: &Connection, group: GroupId) -> R<i32> {
 }
 
 pub(super) fn insert_enrollment(c: &Connection, e: &Enrollment) -> R<()> {
-    execute(
-        c,
-        sql::INSERT_ENROLLMENT,
-        &[
-            &e.id.to_string(),
-            &e.group_id.to_string(),
-            &e.account_id.to_string(),
-            &e.status.code(),
-            &ts(e.created_at),
-        ],
-    )?;
+    super::enrollments::upsert(c, e)?;
     tracing::debug!(enrollment_id = %e.id, group_id = %e.group_id, "enrollment recorded");
     Ok(())
 }

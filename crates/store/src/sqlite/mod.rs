@@ -16,6 +16,7 @@ use crate::errors::sqlite as err;
 mod accounts;
 mod auth;
 mod cards;
+mod enrollments;
 mod exec;
 mod groups;
 mod orgs;

@@ -13,12 +13,12 @@ use kindred_domain::locations::Location;
 use kindred_domain::orgs::{OrgRole, Organization, Role, StaffMember};
 use kindred_domain::programs::Program;
 use kindred_domain::sessions::GroupSession;
-use kindred_domain::Store;
+use kindred_domain::store::FoundationStore;
 
 use super::{accounts, auth, cards, groups, orgs, places, setup, tokens, SqliteStore, R};
 
 #[async_trait::async_trait]
-impl Store for SqliteStore {
+impl FoundationStore for SqliteStore {
     async fn create_account(&self, account: NewAccount) -> R<Account> {
         self.write(move |c| {
             accounts::insert_account(c, &account)?;

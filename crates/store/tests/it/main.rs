@@ -7,5 +7,6 @@ mod concurrency;
 mod database;
 mod fixtures;
 mod story;
+mod story_enrollments;
 mod story_groups;
 mod story_members;

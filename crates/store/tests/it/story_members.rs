@@ -1,7 +1,7 @@
 //! The story's last chapter: sessions, enrollments and a member's "my groups".
 
 use kindred_domain::enrollments::{Enrollment, EnrollmentStatus};
-use kindred_domain::ids::{EnrollmentId, GroupId, SessionId};
+use kindred_domain::ids::{GroupId, SessionId};
 use kindred_domain::sessions::{GroupSession, SessionStatus};
 use kindred_domain::Store;
 
@@ -69,13 +69,8 @@ pub async fn sessions_and_members(
         .unwrap()
         .is_empty());
 
-    let enroll = |group: GroupId, account, status| Enrollment {
-        id: EnrollmentId::new(),
-        group_id: group,
-        account_id: account,
-        status,
-        created_at: at(1),
-    };
+    let enroll =
+        |group: GroupId, account, status| Enrollment::recorded(group, account, status, at(1), 1);
     let other = account("dee@example.org", "Dee");
     store.create_account(other.clone()).await.unwrap();
     for e in [

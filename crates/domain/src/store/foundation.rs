@@ -1,6 +1,5 @@
-//! The storage port: one trait shaped like the use cases, implemented for SQLite and
-//! PostgreSQL in the `kindred-store` crate. Methods that write several rows do so in one
-//! transaction; none of them decides who may see what (that is the policy's job).
+//! Storage of the foundation: accounts, sign-in sessions, tokens, organizations, programs,
+//! locations, groups, and the sessions and enrollments that "my groups" shows.
 
 use chrono::{DateTime, Utc};
 
@@ -18,7 +17,7 @@ use crate::StoreError;
 type R<T> = Result<T, StoreError>;
 
 #[async_trait::async_trait]
-pub trait Store: Send + Sync {
+pub trait FoundationStore: Send + Sync {
     // Accounts
     /// Fails with `Duplicate` when the email is taken.
     async fn create_account(&self, account: NewAccount) -> R<Account>;

@@ -1,0 +1,14 @@
+//! The storage port: traits shaped like the use cases, one per capability, implemented for
+//! SQLite and PostgreSQL in the `kindred-store` crate. Methods that write several rows do so
+//! in one transaction; none of them decides who may see what (that is the policy's job).
+
+mod enrollments;
+mod foundation;
+
+pub use enrollments::EnrollmentStore;
+pub use foundation::FoundationStore;
+
+/// Everything Kindred stores. Use cases take `&dyn Store`.
+pub trait Store: FoundationStore + EnrollmentStore {}
+
+impl<T: FoundationStore + EnrollmentStore> Store for T {}

@@ -1,0 +1,106 @@
+-- Schedules, enrollment history and waitlists, drop-in registrations, attendance with its
+-- change log, and calendar feeds (PostgreSQL).
+
+-- offer_hours: 0 = a freed seat goes to the next person at once; otherwise they are offered
+-- it for that many hours. billing_*: the organization's override of the default code.
+ALTER TABLE groups ADD COLUMN offer_hours INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE groups ADD COLUMN billing_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE groups ADD COLUMN billing_modifier TEXT NOT NULL DEFAULT '';
+
+CREATE TABLE schedules (
+    id                 TEXT PRIMARY KEY,
+    group_id           TEXT NOT NULL REFERENCES groups (id) ON DELETE CASCADE,
+    days               TEXT NOT NULL, -- day codes, comma-separated, Monday first
+    start_time         TEXT NOT NULL, -- HH:MM local
+    duration_minutes   INTEGER NOT NULL,
+    interval_weeks     INTEGER NOT NULL,
+    first_date         DATE NOT NULL,
+    end_kind           TEXT NOT NULL CHECK (end_kind IN ('never', 'until', 'count')),
+    until_date         DATE,
+    end_count          INTEGER,
+    room               TEXT NOT NULL,
+    created_at         TIMESTAMPTZ NOT NULL,
+    archived_at        TIMESTAMPTZ,
+    -- Sessions exist up to here; the background job extends it.
+    materialized_until TIMESTAMPTZ
+);
+CREATE INDEX schedules_group_idx ON schedules (group_id);
+
+ALTER TABLE group_sessions ADD COLUMN schedule_id TEXT REFERENCES schedules (id) ON DELETE SET NULL;
+ALTER TABLE group_sessions ADD COLUMN occurrence_date DATE;
+ALTER TABLE group_sessions ADD COLUMN moved BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE group_sessions ADD COLUMN room TEXT NOT NULL DEFAULT '';
+-- One session per occurrence: the background job and a schedule edit can never both add it.
+CREATE UNIQUE INDEX group_sessions_occurrence_key ON group_sessions (schedule_id, occurrence_date);
+CREATE INDEX group_sessions_starts_idx ON group_sessions (starts_at);
+
+ALTER TABLE enrollments ADD COLUMN queue_position BIGINT;
+ALTER TABLE enrollments ADD COLUMN offer_expires_at TIMESTAMPTZ;
+ALTER TABLE enrollments ADD COLUMN active_from TIMESTAMPTZ;
+ALTER TABLE enrollments ADD COLUMN active_until TIMESTAMPTZ;
+ALTER TABLE enrollments ADD COLUMN updated_at TIMESTAMPTZ;
+-- At most one current (requested, waitlisted or active) enrollment per person and group.
+CREATE UNIQUE INDEX enrollments_one_current ON enrollments (group_id, account_id)
+    WHERE status IN ('requested', 'waitlisted', 'active');
+CREATE INDEX enrollments_offers_idx ON enrollments (offer_expires_at)
+    WHERE offer_expires_at IS NOT NULL;
+
+-- Append-only: every change of an enrollment, who made it and why.
+CREATE TABLE enrollment_events (
+    id            TEXT PRIMARY KEY,
+    enrollment_id TEXT NOT NULL REFERENCES enrollments (id) ON DELETE CASCADE,
+    action        TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    actor_id      TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    reason        TEXT NOT NULL,
+    -- Orders the events of one change, which share their time.
+    seq           INTEGER NOT NULL,
+    at            TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX enrollment_events_enrollment_idx ON enrollment_events (enrollment_id, at, seq);
+
+CREATE TABLE session_registrations (
+    session_id    TEXT NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,
+    account_id    TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    registered_at TIMESTAMPTZ NOT NULL,
+    cancelled_at  TIMESTAMPTZ,
+    PRIMARY KEY (session_id, account_id)
+);
+CREATE INDEX session_registrations_account_idx ON session_registrations (account_id);
+
+CREATE TABLE attendance (
+    session_id TEXT NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    status     TEXT NOT NULL,
+    minutes    INTEGER NOT NULL,
+    source     TEXT NOT NULL CHECK (source IN ('staff', 'self')),
+    marked_by  TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    marked_at  TIMESTAMPTZ NOT NULL,
+    PRIMARY KEY (session_id, account_id)
+);
+CREATE INDEX attendance_account_idx ON attendance (account_id, session_id);
+
+-- Append-only: every mark and every change of one, with who, when and why.
+CREATE TABLE attendance_changes (
+    id         TEXT PRIMARY KEY,
+    session_id TEXT NOT NULL REFERENCES group_sessions (id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    status     TEXT NOT NULL,
+    minutes    INTEGER NOT NULL,
+    changed_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
+    changed_at TIMESTAMPTZ NOT NULL,
+    reason     TEXT NOT NULL
+);
+CREATE INDEX attendance_changes_session_idx ON attendance_changes (session_id, changed_at);
+
+CREATE TABLE calendar_feeds (
+    id               TEXT PRIMARY KEY,
+    account_id       TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    kind             TEXT NOT NULL CHECK (kind IN ('member', 'facilitator')),
+    token_hash       TEXT NOT NULL UNIQUE,
+    show_group_names BOOLEAN NOT NULL,
+    created_at       TIMESTAMPTZ NOT NULL,
+    revoked_at       TIMESTAMPTZ
+);
+CREATE UNIQUE INDEX calendar_feeds_one_live ON calendar_feeds (account_id, kind)
+    WHERE revoked_at IS NULL;
