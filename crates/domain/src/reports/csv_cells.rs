@@ -1,0 +1,38 @@
+//! Turning report values into CSV cells. The server writes the file with the `csv` crate,
+//! which quotes; these helpers only choose the text of each cell.
+
+use chrono::NaiveDate;
+
+/// A date as `YYYY-MM-DD`.
+pub fn date(value: NaiveDate) -> String {
+    value.format("%Y-%m-%d").to_string()
+}
+
+/// A number with the given decimals, or an empty cell for `None`.
+pub fn decimal(value: Option<f64>, decimals: usize) -> String {
+    value.map_or_else(String::new, |v| format!("{v:.decimals$}"))
+}
+
+/// Any displayable value, or an empty cell for `None`.
+pub fn optional<T: ToString>(value: Option<T>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}
+
+/// Whether a flag is set, as `yes` or `no`.
+pub fn flag(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_cells_for_none() {
+        assert_eq!(decimal(None, 1), "");
+        assert_eq!(decimal(Some(33.3), 1), "33.3");
+        assert_eq!(decimal(Some(50.0), 1), "50.0");
+        assert_eq!(optional::<i32>(None), "");
+        assert_eq!(optional(Some(3)), "3");
+    }
+}
