@@ -1,6 +1,6 @@
 //! Weeks for reports: Monday to Sunday, cut to the requested date range.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, Utc};
 
 /// One Monday-start week as seen by a report over `[from, to]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,16 @@ pub fn weeks_in(from: NaiveDate, to: NaiveDate) -> Vec<ReportWeek> {
         }
     }
     weeks
+}
+
+/// Midnight UTC at the start of `date`.
+pub fn start_of_day_utc(date: NaiveDate) -> DateTime<Utc> {
+    date.and_time(NaiveTime::MIN).and_utc()
+}
+
+/// Midnight UTC at the end of `date` (the start of the next day).
+pub fn end_of_day_utc(date: NaiveDate) -> DateTime<Utc> {
+    start_of_day_utc(date.succ_opt().unwrap_or(date))
 }
 
 #[cfg(test)]

@@ -3,6 +3,17 @@
 
 use chrono::NaiveDate;
 
+/// Free text (names) for a spreadsheet: a cell starting with `=`, `+`, `-`, `@`, a tab or
+/// a carriage return would be run as a formula by spreadsheet programs, so it gets a
+/// leading `'`. All other text is kept as it is.
+pub fn text(value: &str) -> String {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    }
+}
+
 /// A date as `YYYY-MM-DD`.
 pub fn date(value: NaiveDate) -> String {
     value.format("%Y-%m-%d").to_string()
@@ -26,6 +37,16 @@ pub fn flag(value: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_defused() {
+        assert_eq!(text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text("+1"), "'+1");
+        assert_eq!(text("-2"), "'-2");
+        assert_eq!(text("@sum"), "'@sum");
+        assert_eq!(text("Ana Ruiz"), "Ana Ruiz");
+        assert_eq!(text(""), "");
+    }
 
     #[test]
     fn empty_cells_for_none() {

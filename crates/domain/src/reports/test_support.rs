@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
-use super::facts::{AttendanceFact, BillingCode};
+use super::facts::{AttendanceFact, BillingCode, EnrollmentSpan};
 use crate::attendance::AttendanceStatus;
 use crate::groups::GroupKind;
 use crate::ids::{AccountId, GroupId, SessionId};
@@ -104,5 +104,14 @@ pub fn mark_minutes(
         member_name: member.name.clone(),
         status,
         minutes,
+    }
+}
+
+pub fn span(member: &Member, from: DateTime<Utc>, until: Option<DateTime<Utc>>) -> EnrollmentSpan {
+    EnrollmentSpan {
+        account_id: member.id,
+        member_name: member.name.clone(),
+        active_from: from,
+        active_until: until,
     }
 }
