@@ -14,6 +14,8 @@
 //!   cell.
 
 mod absences;
+mod billing;
+mod billing_rules;
 mod calendar;
 mod csv_cells;
 mod facts;
@@ -25,9 +27,17 @@ mod retention;
 mod session_attendance;
 
 #[cfg(test)]
+mod billing_tests;
+#[cfg(test)]
 mod test_support;
 
 pub use absences::{AbsenceStreak, MIN_CONSECUTIVE_ABSENCES};
+pub use billing::{billing_csv_header, billing_rows, BillingRow};
+pub use billing_rules::{
+    billing_method, fifteen_minute_units, BillingMethod, UnitRule, GROUP_PSYCHOTHERAPY,
+    GROUP_SETTING_MODIFIER, INTENSIVE_OUTPATIENT_DAY_MINUTES, INTENSIVE_OUTPATIENT_PER_DIEM,
+    PEER_SUPPORT_SERVICES,
+};
 pub use facts::{AttendanceFact, BillingCode, EnrollmentSpan};
 pub use group_report::{group_attendance, GroupAttendanceReport};
 pub use member_attendance::{member_attendance_csv_header, MemberAttendance};
