@@ -16,6 +16,7 @@ pub mod locations;
 pub mod orgs;
 pub mod policy;
 pub mod programs;
+pub mod reports;
 pub mod schedules;
 pub mod sessions;
 pub mod store;
