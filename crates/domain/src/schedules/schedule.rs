@@ -34,9 +34,13 @@ pub struct Schedule {
 pub enum ScheduleEnd {
     Never,
     /// Last date it may meet on, inclusive.
-    Until { date: NaiveDate },
+    Until {
+        date: NaiveDate,
+    },
     /// Number of occurrences from the first date.
-    Count { count: i32 },
+    Count {
+        count: i32,
+    },
 }
 
 /// Three-letter lower-case day codes, Monday first: the form and API vocabulary.
@@ -55,7 +59,10 @@ pub fn day_code(day: Weekday) -> &'static str {
 }
 
 pub fn day_from_code(code: &str) -> Option<Weekday> {
-    DAY_CODES.iter().find(|(_, c, _)| *c == code).map(|(d, _, _)| *d)
+    DAY_CODES
+        .iter()
+        .find(|(_, c, _)| *c == code)
+        .map(|(d, _, _)| *d)
 }
 
 fn serialize_days<S: serde::Serializer>(days: &[Weekday], s: S) -> Result<S::Ok, S::Error> {
