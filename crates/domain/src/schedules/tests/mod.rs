@@ -1,6 +1,7 @@
 //! Unit tests of schedules, one file per module, and what they share.
 
 mod input;
+mod materialize;
 mod recurrence;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
