@@ -2,6 +2,7 @@
 
 mod input;
 mod materialize;
+mod overlaps;
 mod recurrence;
 mod schedule;
 
@@ -10,6 +11,7 @@ pub use input::{
     MIN_DURATION_MINUTES,
 };
 pub use materialize::{plan_sessions, SessionPlan};
+pub use overlaps::{overlap_warnings, BookedSession, OverlapWarning, Slot};
 pub use recurrence::{occurrences, resolve_local_time, Occurrence};
 pub use schedule::{day_code, day_from_code, Schedule, ScheduleEnd, DAY_CODES};
 

@@ -2,6 +2,7 @@
 
 mod input;
 mod materialize;
+mod overlaps;
 mod recurrence;
 
 use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
