@@ -7,7 +7,9 @@ use crate::accounts::{Account, ApiToken, Email, NewAccount, PasswordHash};
 use crate::auth::{AuthSession, SessionContext, TokenHash};
 use crate::enrollments::{Enrollment, MyGroup};
 use crate::groups::{Group, GroupCard};
-use crate::ids::{AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId};
+use crate::ids::{
+    AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId, SessionId,
+};
 use crate::locations::Location;
 use crate::orgs::{OrgRole, Organization, Role, StaffMember};
 use crate::programs::Program;
@@ -117,6 +119,7 @@ pub trait FoundationStore: Send + Sync {
         from: DateTime<Utc>,
         limit: i64,
     ) -> R<Vec<GroupSession>>;
+    async fn session(&self, id: SessionId) -> R<Option<GroupSession>>;
 
     // Enrollments
     async fn insert_enrollment(&self, enrollment: Enrollment) -> R<()>;

@@ -6,7 +6,7 @@ use kindred_domain::auth::{AuthSession, SessionContext, TokenHash};
 use kindred_domain::enrollments::{Enrollment, MyGroup};
 use kindred_domain::groups::{Group, GroupCard};
 use kindred_domain::ids::{
-    AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId,
+    AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId, SessionId,
 };
 use kindred_domain::locations::Location;
 use kindred_domain::orgs::{OrgRole, Organization, Role, StaffMember};
@@ -218,6 +218,9 @@ impl FoundationStore for PgStore {
         limit: i64,
     ) -> R<Vec<GroupSession>> {
         sessions::sessions_of_group(self, group, from, limit).await
+    }
+    async fn session(&self, id: SessionId) -> R<Option<GroupSession>> {
+        sessions::session(self, id).await
     }
 
     async fn insert_enrollment(&self, enrollment: Enrollment) -> R<()> {

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use kindred_domain::fields::Choice;
-use kindred_domain::ids::GroupId;
+use kindred_domain::ids::{GroupId, SessionId};
 use kindred_domain::sessions::GroupSession;
 
 use super::{Db, PgStore, R};
@@ -18,6 +18,10 @@ pub(super) async fn insert_session(s: &PgStore, session: GroupSession) -> R<()> 
         .bind(session.ends_at)
         .bind(session.status.code())
         .bind(session.cancel_reason)
+        .bind(session.schedule_id.map(|id| id.to_string()))
+        .bind(session.occurrence_date)
+        .bind(session.moved)
+        .bind(session.room)
         .execute(&s.pool)
         .await
         .map_err(db)?;
@@ -40,4 +44,14 @@ pub(super) async fn sessions_of_group(
         .into_iter()
         .map(GroupSession::try_from)
         .collect()
+}
+
+pub(super) async fn session(s: &PgStore, id: SessionId) -> R<Option<GroupSession>> {
+    sqlx::query_as::<Db, SessionRow>(sql::BY_ID)
+        .bind(id.to_string())
+        .fetch_optional(&s.pool)
+        .await
+        .map_err(db)?
+        .map(GroupSession::try_from)
+        .transpose()
 }

@@ -1,6 +1,6 @@
 //! Group sessions and the "my groups" line (card, enrollment status, next session).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kindred_domain::enrollments::MyGroup;
 use kindred_domain::groups::GroupCard;
 use kindred_domain::sessions::GroupSession;
@@ -18,6 +18,10 @@ pub(crate) struct SessionRow {
     ends_at: DateTime<Utc>,
     status: String,
     cancel_reason: String,
+    schedule_id: Option<String>,
+    occurrence_date: Option<NaiveDate>,
+    moved: bool,
+    room: String,
 }
 
 impl SqliteRow for SessionRow {
@@ -29,6 +33,10 @@ impl SqliteRow for SessionRow {
             ends_at: c.time("ends_at")?,
             status: c.get("status")?,
             cancel_reason: c.get("cancel_reason")?,
+            schedule_id: c.get("schedule_id")?,
+            occurrence_date: c.opt_date("occurrence_date")?,
+            moved: c.get("moved")?,
+            room: c.get("room")?,
         })
     }
 }
@@ -43,10 +51,13 @@ impl TryFrom<SessionRow> for GroupSession {
             ends_at: r.ends_at,
             status: code("group_sessions.status", &r.status)?,
             cancel_reason: r.cancel_reason,
-            schedule_id: None,
-            occurrence_date: None,
-            moved: false,
-            room: String::new(),
+            schedule_id: r
+                .schedule_id
+                .map(|s| id("group_sessions.schedule_id", &s))
+                .transpose()?,
+            occurrence_date: r.occurrence_date,
+            moved: r.moved,
+            room: r.room,
         })
     }
 }
@@ -62,6 +73,10 @@ pub(crate) struct MyGroupRow {
     next_ends_at: Option<DateTime<Utc>>,
     next_status: Option<String>,
     next_cancel_reason: Option<String>,
+    next_schedule_id: Option<String>,
+    next_occurrence_date: Option<NaiveDate>,
+    next_moved: Option<bool>,
+    next_room: Option<String>,
 }
 
 impl SqliteRow for MyGroupRow {
@@ -74,6 +89,10 @@ impl SqliteRow for MyGroupRow {
             next_ends_at: c.opt_time("next_ends_at")?,
             next_status: c.get("next_status")?,
             next_cancel_reason: c.get("next_cancel_reason")?,
+            next_schedule_id: c.get("next_schedule_id")?,
+            next_occurrence_date: c.opt_date("next_occurrence_date")?,
+            next_moved: c.get("next_moved")?,
+            next_room: c.get("next_room")?,
         })
     }
 }
@@ -91,6 +110,10 @@ impl TryFrom<MyGroupRow> for MyGroup {
                     ends_at,
                     status,
                     cancel_reason: r.next_cancel_reason.unwrap_or_default(),
+                    schedule_id: r.next_schedule_id,
+                    occurrence_date: r.next_occurrence_date,
+                    moved: r.next_moved.unwrap_or(false),
+                    room: r.next_room.unwrap_or_default(),
                 })?)
             }
             _ => None,

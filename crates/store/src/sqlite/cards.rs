@@ -2,18 +2,16 @@
 
 use chrono::{DateTime, Utc};
 use kindred_domain::enrollments::{Enrollment, MyGroup};
-use kindred_domain::fields::Choice;
 use kindred_domain::groups::GroupCard;
 use kindred_domain::ids::{AccountId, GroupId, OrgId};
-use kindred_domain::sessions::GroupSession;
 use kindred_domain::StoreError;
 use rusqlite::Connection;
 
-use super::exec::{all, execute, scalar};
+use super::exec::{all, scalar};
 use super::values::ts;
 use super::R;
-use crate::rows::{CardRow, MyGroupRow, SessionRow};
-use crate::sql::{cards as sql, sessions as sessions_sql};
+use crate::rows::{CardRow, MyGroupRow};
+use crate::sql::cards as sql;
 
 pub(super) fn group_cards_of_org(c: &Connection, org: OrgId) -> R<Vec<GroupCard>> {
     all::<CardRow>(c, sql::OF_ORG, &[&org.to_string()])?
@@ -49,36 +47,4 @@ pub(super) fn groups_of_member(
         .into_iter()
         .map(MyGroup::try_from)
         .collect()
-}
-
-pub(super) fn insert_session(c: &Connection, s: &GroupSession) -> R<()> {
-    execute(
-        c,
-        sessions_sql::INSERT,
-        &[
-            &s.id.to_string(),
-            &s.group_id.to_string(),
-            &ts(s.starts_at),
-            &ts(s.ends_at),
-            &s.status.code(),
-            &s.cancel_reason,
-        ],
-    )?;
-    Ok(())
-}
-
-pub(super) fn sessions_of_group(
-    c: &Connection,
-    group: GroupId,
-    from: DateTime<Utc>,
-    limit: i64,
-) -> R<Vec<GroupSession>> {
-    all::<SessionRow>(
-        c,
-        sessions_sql::OF_GROUP,
-        &[&group.to_string(), &ts(from), &limit.max(0)],
-    )?
-    .into_iter()
-    .map(GroupSession::try_from)
-    .collect()
 }

@@ -22,6 +22,7 @@ mod groups;
 mod orgs;
 mod places;
 mod pool;
+mod sessions;
 mod setup;
 mod store;
 mod tokens;

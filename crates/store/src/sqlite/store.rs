@@ -7,7 +7,7 @@ use kindred_domain::auth::{AuthSession, SessionContext, TokenHash};
 use kindred_domain::enrollments::{Enrollment, MyGroup};
 use kindred_domain::groups::{Group, GroupCard};
 use kindred_domain::ids::{
-    AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId,
+    AccountId, ApiTokenId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId, SessionId,
 };
 use kindred_domain::locations::Location;
 use kindred_domain::orgs::{OrgRole, Organization, Role, StaffMember};
@@ -15,7 +15,7 @@ use kindred_domain::programs::Program;
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::store::FoundationStore;
 
-use super::{accounts, auth, cards, groups, orgs, places, setup, tokens, SqliteStore, R};
+use super::{accounts, auth, cards, groups, orgs, places, sessions, setup, tokens, SqliteStore, R};
 
 #[async_trait::async_trait]
 impl FoundationStore for SqliteStore {
@@ -206,7 +206,7 @@ impl FoundationStore for SqliteStore {
     }
 
     async fn insert_session(&self, session: GroupSession) -> R<()> {
-        self.write(move |c| cards::insert_session(c, &session))
+        self.write(move |c| sessions::insert_session(c, &session))
             .await
     }
     async fn sessions_of_group(
@@ -215,7 +215,10 @@ impl FoundationStore for SqliteStore {
         from: DateTime<Utc>,
         limit: i64,
     ) -> R<Vec<GroupSession>> {
-        self.read(|c| cards::sessions_of_group(c, group, from, limit))
+        self.read(|c| sessions::sessions_of_group(c, group, from, limit))
+    }
+    async fn session(&self, id: SessionId) -> R<Option<GroupSession>> {
+        self.read(|c| sessions::session(c, id))
     }
 
     async fn insert_enrollment(&self, enrollment: Enrollment) -> R<()> {

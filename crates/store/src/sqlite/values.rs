@@ -1,7 +1,7 @@
 //! How Rust values are stored in SQLite's STRICT tables: ids and codes as TEXT, booleans as
 //! INTEGER 0/1 (rusqlite's own mapping), timestamps as fixed-width UTC TEXT.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::Row;
 
@@ -38,6 +38,29 @@ pub(crate) fn opt_ts(t: Option<DateTime<Utc>>) -> Option<Ts> {
     t.map(Ts)
 }
 
+/// A calendar date as SQLite stores it: `2026-03-08`, which sorts in date order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Day(pub(crate) NaiveDate);
+
+impl ToSql for Day {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.format("%Y-%m-%d").to_string()))
+    }
+}
+
+impl FromSql for Day {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        NaiveDate::parse_from_str(value.as_str()?, "%Y-%m-%d")
+            .map(Day)
+            .map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+/// Binds an optional date (NULL when absent).
+pub(crate) fn opt_day(d: Option<NaiveDate>) -> Option<Day> {
+    d.map(Day)
+}
+
 /// Reads a row's columns in order. Looking a column up by name costs a string comparison
 /// per column per row; reading by position does not, and the names still document (and, in
 /// debug builds, check) which column is which.
@@ -69,6 +92,11 @@ impl<'a, 'r> Cols<'a, 'r> {
     /// The next column, a timestamp.
     pub(crate) fn time(&mut self, name: &str) -> rusqlite::Result<DateTime<Utc>> {
         self.get::<Ts>(name).map(|t| t.0)
+    }
+
+    /// The next column, a nullable date.
+    pub(crate) fn opt_date(&mut self, name: &str) -> rusqlite::Result<Option<NaiveDate>> {
+        self.get::<Option<Day>>(name).map(|d| d.map(|d| d.0))
     }
 
     /// The next column, a nullable timestamp.
