@@ -2,6 +2,8 @@
 //! the caller chose, with no I/O.
 
 mod ics;
+#[cfg(test)]
+mod tests;
 mod vtimezone;
 
 use std::collections::BTreeMap;
