@@ -5,6 +5,7 @@
 
 pub mod api;
 pub mod app;
+pub mod calendar;
 pub mod cli;
 pub mod demo;
 pub mod http;
