@@ -25,6 +25,13 @@ pub struct Group {
     pub payment_options: Vec<PaymentOption>,
     pub audiences: Vec<Audience>,
     pub facilitators: Vec<Facilitator>,
+    /// 0: a freed seat goes to the next person waiting at once; otherwise it is offered to
+    /// them for this many hours.
+    pub offer_hours: i32,
+    /// The organization's billing code for this group, replacing the default for its kind
+    /// ("" = the default).
+    pub billing_code: String,
+    pub billing_modifier: String,
     pub created_at: DateTime<Utc>,
     pub archived_at: Option<DateTime<Utc>>,
 }

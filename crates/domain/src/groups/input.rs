@@ -47,6 +47,14 @@ pub struct GroupInput {
     pub lead_facilitator_id: String,
     #[serde(default)]
     pub co_facilitator_ids: Vec<String>,
+    /// Hours a freed seat is held for the next person waiting; blank or 0 = give it at once.
+    #[serde(default, deserialize_with = "lenient_string")]
+    pub offer_hours: String,
+    /// Overrides the default billing code (e.g. `90853`, `H0038`); blank = the default.
+    #[serde(default)]
+    pub billing_code: String,
+    #[serde(default)]
+    pub billing_modifier: String,
 }
 
 /// The organization's current choices a group input is checked against.
@@ -73,9 +81,14 @@ pub struct GroupSpec {
     pub payment_options: Vec<PaymentOption>,
     pub audiences: Vec<Audience>,
     pub facilitators: Vec<Facilitator>,
+    pub offer_hours: i32,
+    pub billing_code: String,
+    pub billing_modifier: String,
 }
 
 pub const MAX_CAPACITY: i32 = 200;
+/// A week: longer would leave a seat empty for too long.
+pub const MAX_OFFER_HOURS: i32 = 168;
 
 impl GroupInput {
     pub fn parse(&self, ctx: &GroupContext<'_>) -> Result<GroupSpec, FieldErrors> {
@@ -111,6 +124,12 @@ impl GroupInput {
         }
         let payment_options = choices(&mut e, "payment_options", &self.payment_options);
         let audiences = choices(&mut e, "audiences", &self.audiences);
+        let offer_hours = if self.offer_hours.trim().is_empty() {
+            0
+        } else {
+            number_in(&mut e, "offer_hours", &self.offer_hours, 0, MAX_OFFER_HOURS)
+        };
+        let (billing_code, billing_modifier) = self.billing(&mut e);
         let program_id = self.program(&mut e, ctx);
         let location_id = self.location(&mut e, ctx, format);
         let facilitators = self.facilitators(&mut e, ctx, kind);
@@ -147,9 +166,38 @@ impl GroupInput {
                 payment_options,
                 audiences,
                 facilitators,
+                offer_hours,
+                billing_code,
+                billing_modifier,
             }),
             _ => Err(e),
         }
+    }
+
+    /// HCPCS/CPT codes are five letters or digits, modifiers two.
+    fn billing(&self, e: &mut FieldErrors) -> (String, String) {
+        let code = self.billing_code.trim().to_uppercase();
+        let modifier = self.billing_modifier.trim().to_uppercase();
+        let well_formed =
+            |s: &str, len: usize| s.len() == len && s.chars().all(|c| c.is_ascii_alphanumeric());
+        if !code.is_empty() && !well_formed(&code, 5) {
+            e.add(
+                "billing_code",
+                "A billing code has five letters or digits, such as 90853 or H0038.",
+            );
+        }
+        if !modifier.is_empty() && !well_formed(&modifier, 2) {
+            e.add(
+                "billing_modifier",
+                "A modifier has two letters or digits, such as HQ.",
+            );
+        } else if !modifier.is_empty() && code.is_empty() {
+            e.add(
+                "billing_modifier",
+                "A modifier needs a billing code; leave both blank for the default.",
+            );
+        }
+        (code, modifier)
     }
 
     fn program(&self, e: &mut FieldErrors, ctx: &GroupContext<'_>) -> Option<ProgramId> {
@@ -289,6 +337,9 @@ impl From<&super::Group> for GroupInput {
                 .filter(|f| !f.lead)
                 .map(|f| f.account_id.to_string())
                 .collect(),
+            offer_hours: g.offer_hours.to_string(),
+            billing_code: g.billing_code.clone(),
+            billing_modifier: g.billing_modifier.clone(),
         }
     }
 }

@@ -2,6 +2,7 @@ use chrono::{DateTime, Utc};
 
 use super::{Group, GroupCard, GroupContext, GroupInput, GroupSpec};
 use crate::auth::Actor;
+use crate::enrollments::rules;
 use crate::ids::{GroupId, OrgId};
 use crate::locations::Location;
 use crate::orgs::StaffMember;
@@ -95,6 +96,9 @@ fn build(spec: GroupSpec, base: Group) -> Group {
         payment_options: spec.payment_options,
         audiences: spec.audiences,
         facilitators: spec.facilitators,
+        offer_hours: spec.offer_hours,
+        billing_code: spec.billing_code,
+        billing_modifier: spec.billing_modifier,
         ..base
     }
 }
@@ -126,6 +130,9 @@ pub async fn create_group(
         payment_options: Vec::new(),
         audiences: Vec::new(),
         facilitators: Vec::new(),
+        offer_hours: 0,
+        billing_code: String::new(),
+        billing_modifier: String::new(),
         created_at: now,
         archived_at: None,
     };
@@ -137,6 +144,7 @@ pub async fn create_group(
 pub async fn update_group(
     store: &dyn Store,
     actor: &Actor,
+    now: DateTime<Utc>,
     org: OrgId,
     id: GroupId,
     input: &GroupInput,
@@ -148,8 +156,22 @@ pub async fn update_group(
         .filter(|g| g.org_id == org)
         .ok_or(Error::NotFound)?;
     let spec = parse(store, org, input).await?;
+    let active = store.active_member_count(id).await?;
+    if spec.capacity < active {
+        return Err(Error::invalid(
+            "capacity",
+            format!(
+                "{active} members are active in this group; the capacity cannot be lower. \
+                 Complete or remove members first."
+            ),
+        ));
+    }
     let group = build(spec, current);
     store.update_group(group.clone()).await?;
+    // More seats or a shorter offer time: hand seats on to the people waiting now.
+    store
+        .change_roster(id, Box::new(move |r| Ok(rules::settle(r, now))))
+        .await??;
     Ok(group)
 }
 

@@ -39,9 +39,11 @@ pub async fn create_location(
     Ok(location)
 }
 
+/// Takes `now` like every write use case; nothing of a location depends on it yet.
 pub async fn update_location(
     store: &dyn Store,
     actor: &Actor,
+    _now: DateTime<Utc>,
     org: OrgId,
     id: LocationId,
     input: &LocationInput,

@@ -35,9 +35,11 @@ pub async fn create_program(
     Ok(program)
 }
 
+/// Takes `now` like every write use case; nothing of a program depends on it yet.
 pub async fn update_program(
     store: &dyn Store,
     actor: &Actor,
+    _now: DateTime<Utc>,
     org: OrgId,
     id: ProgramId,
     input: &ProgramInput,

@@ -71,7 +71,7 @@ macro_rules! org_resource {
             JsonBody(input): JsonBody<$Input>,
         ) -> ApiResult<Json<$Entity>> {
             let (org, id) = (parse_id(&org_id)?, parse_id(&id)?);
-            Ok(Json($update(state.store(), &auth.actor, org, id, &input).await?))
+            Ok(Json($update(state.store(), &auth.actor, state.now(), org, id, &input).await?))
         }
 
         /// Archived records leave public pages and choices; their history stays.

@@ -91,6 +91,7 @@ impl GroupPlan {
                 .iter()
                 .map(ToString::to_string)
                 .collect(),
+            ..GroupInput::default()
         }
     }
 }

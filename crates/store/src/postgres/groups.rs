@@ -27,6 +27,9 @@ fn bind_row<'q>(query: Query<'q>, g: &'q Group) -> Query<'q> {
         .bind(g.language.code())
         .bind(g.time_zone.name())
         .bind(g.archived_at)
+        .bind(g.offer_hours)
+        .bind(g.billing_code.as_str())
+        .bind(g.billing_modifier.as_str())
 }
 
 pub(super) async fn insert_group(s: &PgStore, g: Group) -> R<()> {

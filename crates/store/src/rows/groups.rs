@@ -29,6 +29,9 @@ pub(crate) struct GroupRow {
     min_size: i32,
     language: String,
     time_zone: String,
+    offer_hours: i32,
+    billing_code: String,
+    billing_modifier: String,
     created_at: DateTime<Utc>,
     archived_at: Option<DateTime<Utc>>,
 }
@@ -63,6 +66,9 @@ impl SqliteRow for GroupRow {
             min_size: c.get("min_size")?,
             language: c.get("language")?,
             time_zone: c.get("time_zone")?,
+            offer_hours: c.get("offer_hours")?,
+            billing_code: c.get("billing_code")?,
+            billing_modifier: c.get("billing_modifier")?,
             created_at: c.time("created_at")?,
             archived_at: c.opt_time("archived_at")?,
         })
@@ -124,6 +130,9 @@ impl GroupRow {
                 .into_iter()
                 .map(Facilitator::try_from)
                 .collect::<Result<_, _>>()?,
+            offer_hours: self.offer_hours,
+            billing_code: self.billing_code,
+            billing_modifier: self.billing_modifier,
             created_at: self.created_at,
             archived_at: self.archived_at,
         })

@@ -34,6 +34,9 @@ fn write_row(c: &Connection, sql: &str, g: &Group, created: Option<Ts>) -> R<usi
         &language,
         &zone,
         &archived,
+        &g.offer_hours,
+        &g.billing_code,
+        &g.billing_modifier,
     ];
     params.extend(created.as_ref().map(|t| t as &dyn ToSql));
     execute(c, sql, &params)

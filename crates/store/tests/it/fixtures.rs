@@ -109,6 +109,9 @@ pub fn group(program: &Program, location: &Location, name: &str) -> Group {
         payment_options: vec![PaymentOption::Free, PaymentOption::Medicaid],
         audiences: vec![Audience::Adults],
         facilitators: Vec::new(),
+        offer_hours: 0,
+        billing_code: String::new(),
+        billing_modifier: String::new(),
         created_at: t0(),
         archived_at: None,
     }

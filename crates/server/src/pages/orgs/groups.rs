@@ -123,7 +123,15 @@ pub async fn update(
     Form(input): Form<GroupInput>,
 ) -> PageResult {
     let (org_id, group_id): (OrgId, GroupId) = (id(&org_id)?, id(&group_id)?);
-    let result = groups::update_group(state.store(), &auth.actor, org_id, group_id, &input).await;
+    let result = groups::update_group(
+        state.store(),
+        &auth.actor,
+        state.now(),
+        org_id,
+        group_id,
+        &input,
+    )
+    .await;
     after_save(
         result,
         |_| format!("/orgs/{org_id}/groups/{group_id}"),

@@ -163,7 +163,15 @@ macro_rules! org_resource_pages {
             Form(input): Form<$Input>,
         ) -> PageResult {
             let (org_id, record_id): (OrgId, $Id) = (id(&org_id)?, id(&record_id)?);
-            let result = $update(state.store(), &auth.actor, org_id, record_id, &input).await;
+            let result = $update(
+                state.store(),
+                &auth.actor,
+                state.now(),
+                org_id,
+                record_id,
+                &input,
+            )
+            .await;
             after_save(
                 result,
                 |_| list_url(org_id),
