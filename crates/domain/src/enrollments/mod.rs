@@ -16,8 +16,8 @@ pub use my_groups::{my_groups, MyGroup};
 pub use roster::{Roster, RosterChange, RosterDecision, RosterEntry, RosterGroup};
 pub use use_cases::{
     accept_offer, decline_offer, enrollment_history, group_roster, join_group, leave_group,
-    reorder_waitlist, settle_expired_offers, staff_change, ReorderInput, RosterView, StaffAction,
-    StaffChangeInput,
+    my_place, reorder_waitlist, settle_expired_offers, staff_change, MyPlace, ReorderInput,
+    RosterView, StaffAction, StaffChangeInput,
 };
 
 use chrono::{DateTime, Utc};

@@ -13,6 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{
     Enrollment, EnrollmentAction, EnrollmentEvent, EnrollmentStatus, Roster, RosterChange,
+    RosterEntry,
 };
 use crate::fields::Choice;
 use crate::groups::EnrollmentMode;
@@ -271,7 +272,12 @@ pub fn end_enrollment(
         .entries
         .iter()
         .find(|e| e.enrollment.id == id)
-        .ok_or(Error::NotFound)?;
+        .ok_or_else(|| {
+            Error::invalid(
+                "enrollment_id",
+                "This person is not on this group's current list.",
+            )
+        })?;
     if status == EnrollmentStatus::Completed
         && current.enrollment.status != EnrollmentStatus::Active
     {
@@ -285,18 +291,29 @@ pub fn end_enrollment(
     Ok(draft.finish())
 }
 
+fn open_offer(
+    roster: &Roster,
+    account: AccountId,
+    now: DateTime<Utc>,
+) -> Result<&RosterEntry, Error> {
+    roster
+        .entry_of(account)
+        .filter(|e| e.enrollment.has_open_offer(now))
+        .ok_or_else(|| {
+            Error::Conflict(
+                "There is no open offer of a seat for you in this group; it may have expired."
+                    .into(),
+            )
+        })
+}
+
 /// The person takes the seat they were offered, while the offer holds.
 pub fn accept_offer(
     roster: &Roster,
     account: AccountId,
     now: DateTime<Utc>,
 ) -> Result<RosterChange, Error> {
-    let entry = roster.entry_of(account).ok_or(Error::NotFound)?;
-    if !entry.enrollment.has_open_offer(now) {
-        return Err(Error::Conflict(
-            "There is no open offer of a seat for you in this group; it may have expired.".into(),
-        ));
-    }
+    let entry = open_offer(roster, account, now)?;
     let mut draft = Draft::new(roster, now);
     draft.change(
         entry.enrollment.id,
@@ -314,12 +331,7 @@ pub fn decline_offer(
     account: AccountId,
     now: DateTime<Utc>,
 ) -> Result<RosterChange, Error> {
-    let entry = roster.entry_of(account).ok_or(Error::NotFound)?;
-    if !entry.enrollment.has_open_offer(now) {
-        return Err(Error::Conflict(
-            "There is no open offer of a seat for you in this group; it may have expired.".into(),
-        ));
-    }
+    let entry = open_offer(roster, account, now)?;
     end_enrollment(
         roster,
         entry.enrollment.id,

@@ -66,7 +66,7 @@ pub async fn leave_group(
     let mine = store
         .current_enrollment(group, me)
         .await?
-        .ok_or(Error::NotFound)?;
+        .ok_or_else(|| Error::Conflict("You are not on this group's list.".into()))?;
     run(
         store,
         group,
@@ -264,4 +264,44 @@ pub async fn settle_expired_offers(store: &dyn Store, now: DateTime<Utc>) -> Res
         run(store, *group, Box::new(move |r| Ok(rules::settle(r, now)))).await?;
     }
     Ok(groups.len())
+}
+
+/// Where the signed-in person stands in a group: their current enrollment, their place in
+/// the queue when waiting, and whether a seat is being held for them.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct MyPlace {
+    pub enrollment: Enrollment,
+    /// 1 = next in line; only while waitlisted.
+    pub waitlist_place: Option<usize>,
+    pub offer_open: bool,
+}
+
+/// `None` for visitors and for people with no current enrollment in the group.
+pub async fn my_place(
+    store: &dyn Store,
+    actor: &Actor,
+    group: GroupId,
+    now: DateTime<Utc>,
+) -> Result<Option<MyPlace>, Error> {
+    let Some(me) = actor.signed_in() else {
+        return Ok(None);
+    };
+    let Some(enrollment) = store.current_enrollment(group, me.account_id).await? else {
+        return Ok(None);
+    };
+    let waitlist_place = if enrollment.status == super::EnrollmentStatus::Waitlisted {
+        let roster = store.roster(group).await?.ok_or(Error::NotFound)?;
+        roster
+            .waitlist()
+            .iter()
+            .position(|e| e.enrollment.id == enrollment.id)
+            .map(|i| i + 1)
+    } else {
+        None
+    };
+    Ok(Some(MyPlace {
+        offer_open: enrollment.has_open_offer(now),
+        enrollment,
+        waitlist_place,
+    }))
 }

@@ -3,6 +3,7 @@
 
 mod account;
 mod auth;
+mod enrollments;
 mod error;
 mod groups;
 mod locations;
@@ -91,5 +92,35 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/orgs/{org_id}/groups/{group_id}/archive",
             post(groups::archive),
+        )
+        .route(
+            "/api/v1/groups/{group_id}/enrollment",
+            get(enrollments::mine)
+                .post(enrollments::join)
+                .delete(enrollments::leave),
+        )
+        .route(
+            "/api/v1/groups/{group_id}/enrollment/accept-offer",
+            post(enrollments::accept_offer),
+        )
+        .route(
+            "/api/v1/groups/{group_id}/enrollment/decline-offer",
+            post(enrollments::decline_offer),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/roster",
+            get(enrollments::roster),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/roster/changes",
+            post(enrollments::change),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/roster/reorder",
+            post(enrollments::reorder),
+        )
+        .route(
+            "/api/v1/enrollments/{enrollment_id}/history",
+            get(enrollments::history),
         )
 }

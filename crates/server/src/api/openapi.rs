@@ -2,7 +2,7 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, auth, groups, locations, me, orgs, programs, public, setup};
+use super::{account, auth, enrollments, groups, locations, me, orgs, programs, public, setup};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -24,6 +24,9 @@ use super::{account, auth, groups, locations, me, orgs, programs, public, setup}
         programs::list, programs::create, programs::show, programs::update, programs::archive,
         locations::list, locations::create, locations::show, locations::update, locations::archive,
         groups::list, groups::create, groups::show, groups::update, groups::archive,
+        enrollments::join, enrollments::mine, enrollments::leave, enrollments::accept_offer,
+        enrollments::decline_offer, enrollments::roster, enrollments::change, enrollments::reorder,
+        enrollments::history,
     ),
     modifiers(&Security)
 )]

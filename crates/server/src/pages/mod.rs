@@ -5,6 +5,7 @@ mod account;
 mod assets;
 pub(crate) mod auth;
 mod dashboard;
+mod enrollment;
 mod error;
 mod format;
 mod home;
@@ -29,6 +30,16 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::show))
         .route("/static/{file}", get(assets::serve))
         .route("/groups/{group_id}", get(public_group::show))
+        .route("/groups/{group_id}/join", post(enrollment::join))
+        .route("/groups/{group_id}/leave", post(enrollment::leave))
+        .route(
+            "/groups/{group_id}/accept-offer",
+            post(enrollment::accept_offer),
+        )
+        .route(
+            "/groups/{group_id}/decline-offer",
+            post(enrollment::decline_offer),
+        )
         .route("/signup", get(auth::sign_up_form).post(auth::sign_up))
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/logout", post(auth::logout))

@@ -1,10 +1,13 @@
 use askama::Template;
 use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use kindred_domain::enrollments::{self, MyPlace};
 use kindred_domain::fields::Choice as _;
 use kindred_domain::groups::{self, PublicGroup};
+use kindred_domain::ids::GroupId;
 use kindred_domain::Error;
 
-use super::{render, Layout, PageResult};
+use super::{render_with, Layout, PageResult};
 use crate::app::AppState;
 use crate::http::Auth;
 
@@ -13,18 +16,45 @@ use crate::http::Auth;
 struct GroupPage {
     layout: Layout,
     view: PublicGroup,
+    signed_in: bool,
+    place: Option<MyPlace>,
+    /// Why the last request was refused (already on the list, offer expired, …).
+    notice: Option<String>,
 }
 
-/// The public page of one group: who leads it, how and where it meets, and whether there is room.
+/// The public page of one group: who leads it, how and where it meets, whether there is
+/// room, and where the signed-in person stands.
 pub async fn show(
     State(state): State<AppState>,
     auth: Auth,
     Path(group_id): Path<String>,
 ) -> PageResult {
     let id = group_id.parse().map_err(|_| Error::NotFound)?;
-    let view = groups::public_group(state.store(), &auth.actor, state.now(), id).await?;
-    render(GroupPage {
-        layout: Layout::new(&auth, view.group.name.clone()),
-        view,
-    })
+    page_with_notice(&state, &auth, id, None).await
+}
+
+pub(super) async fn page_with_notice(
+    state: &AppState,
+    auth: &Auth,
+    id: GroupId,
+    notice: Option<String>,
+) -> PageResult {
+    let now = state.now();
+    let view = groups::public_group(state.store(), &auth.actor, now, id).await?;
+    let place = enrollments::my_place(state.store(), &auth.actor, id, now).await?;
+    let status = if notice.is_some() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::OK
+    };
+    render_with(
+        status,
+        GroupPage {
+            layout: Layout::new(auth, view.group.name.clone()),
+            signed_in: auth.actor.signed_in().is_some(),
+            view,
+            place,
+            notice,
+        },
+    )
 }

@@ -10,6 +10,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod demo;
+mod enrollment;
 mod isolation;
 mod malformed;
 mod openapi;

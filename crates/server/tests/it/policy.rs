@@ -39,6 +39,8 @@ fn allowed(grant: Grant, who: Who) -> bool {
         Grant::ViewOrg => matches!(who, Who::PeerSpecialist | Who::Clinician | Who::OrgAdmin),
         Grant::ManageOrg => who == Who::OrgAdmin,
         Grant::Owner => who == Who::Member,
+        Grant::RunGroup => matches!(who, Who::Clinician | Who::OrgAdmin),
+        Grant::OwnerOrStaff => allowed(Grant::Owner, who) || allowed(Grant::ViewOrg, who),
     }
 }
 
@@ -82,6 +84,7 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             group: fx.therapy_group.to_string(),
             account: leaver.id.to_string(),
             token: token.token.id.to_string(),
+            enrollment: fx.member_enrollment.to_string(),
             setup: setup.expose().to_owned(),
             file: "kindred.css".into(),
             unique: format!("{n}"),
@@ -94,6 +97,7 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             group: fresh(),
             account: fresh(),
             token: fresh(),
+            enrollment: fresh(),
             setup: SecretToken::generate().expose().to_owned(),
             file: "no-such-file.css".into(),
             unique: format!("{n}x"),
@@ -147,17 +151,25 @@ async fn call(app: &TestApp, fx: &Fixture, row: &Row, who: Who, ids: &Ids) -> Re
 fn judge(row: &Row, who: Who, resp: &Resp, missing: Option<&Resp>) -> Result<(), String> {
     let to_login = resp.sends_to_sign_in();
     if allowed(row.grant, who) {
-        let ok = match row.kind() {
-            Kind::Api => resp.status.is_success(),
-            // Signing out everywhere sends the person to the sign-in page: that is success.
-            Kind::Page if row.path == "/logout-everywhere" => {
-                to_login
-                    && resp
-                        .header("set-cookie")
-                        .is_some_and(|c| c.contains("Max-Age=0"))
-            }
-            Kind::Page => resp.status.is_success() || (resp.status.is_redirection() && !to_login),
-        };
+        let refused_by_rules = row.state_dependent
+            && matches!(
+                resp.status,
+                StatusCode::CONFLICT | StatusCode::UNPROCESSABLE_ENTITY
+            );
+        let ok = refused_by_rules
+            || match row.kind() {
+                Kind::Api => resp.status.is_success(),
+                // Signing out everywhere sends the person to the sign-in page: that is success.
+                Kind::Page if row.path == "/logout-everywhere" => {
+                    to_login
+                        && resp
+                            .header("set-cookie")
+                            .is_some_and(|c| c.contains("Max-Age=0"))
+                }
+                Kind::Page => {
+                    resp.status.is_success() || (resp.status.is_redirection() && !to_login)
+                }
+            };
         return if ok {
             Ok(())
         } else {

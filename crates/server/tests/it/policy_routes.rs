@@ -16,6 +16,11 @@ pub enum Grant {
     ManageOrg,
     /// The account that owns the object in the path (the member's token).
     Owner,
+    /// The group's facilitators and the organization's administrator (the therapy group is
+    /// led by the clinician).
+    RunGroup,
+    /// The person the object is about, and staff of its organization.
+    OwnerOrStaff,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +37,8 @@ pub struct Ids {
     pub group: String,
     pub account: String,
     pub token: String,
+    /// The member's enrollment in the therapy group.
+    pub enrollment: String,
     pub setup: String,
     pub file: String,
     /// Makes emails and names of this call unique.
@@ -45,6 +52,10 @@ pub struct Row {
     pub path: &'static str,
     pub grant: Grant,
     pub body: Option<BodyFn>,
+    /// The answer depends on state the walk does not set up (an offer to accept, a person
+    /// on the waitlist): for those allowed, a refusal by the rules (409, 422) passed the
+    /// policy and counts as success.
+    pub state_dependent: bool,
 }
 
 impl Row {
@@ -64,6 +75,7 @@ impl Row {
             .replace("{group_id}", &ids.group)
             .replace("{account_id}", &ids.account)
             .replace("{token_id}", &ids.token)
+            .replace("{enrollment_id}", &ids.enrollment)
             .replace("{token}", &ids.setup)
             .replace("{file}", &ids.file)
     }
@@ -80,6 +92,19 @@ const fn row(method: &'static str, path: &'static str, grant: Grant, body: Optio
         path,
         grant,
         body,
+        state_dependent: false,
+    }
+}
+
+const fn stateful(
+    method: &'static str,
+    path: &'static str,
+    grant: Grant,
+    body: Option<BodyFn>,
+) -> Row {
+    Row {
+        state_dependent: true,
+        ..row(method, path, grant, body)
     }
 }
 
@@ -119,6 +144,13 @@ fn group(fx: &Fixture, ids: &Ids) -> Value {
         "in_person",
         fx.clinician.id,
     )
+}
+
+fn staff_change(_: &Fixture, ids: &Ids) -> Value {
+    json!({"enrollment_id": ids.enrollment, "action": "remove", "reason": "Moved away"})
+}
+fn reorder(_: &Fixture, ids: &Ids) -> Value {
+    json!({"enrollment_id": ids.enrollment, "position": "1", "reason": "Priority referral"})
 }
 
 pub fn table() -> Vec<Row> {
@@ -228,10 +260,83 @@ pub fn table() -> Vec<Row> {
             ManageOrg,
             None,
         ),
+        stateful(
+            "POST",
+            "/api/v1/groups/{group_id}/enrollment",
+            OwnAccount,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/groups/{group_id}/enrollment",
+            OwnAccount,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/groups/{group_id}/enrollment/accept-offer",
+            OwnAccount,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/groups/{group_id}/enrollment/decline-offer",
+            OwnAccount,
+            None,
+        ),
+        stateful(
+            "DELETE",
+            "/api/v1/groups/{group_id}/enrollment",
+            OwnAccount,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/roster",
+            ViewOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/roster/reorder",
+            RunGroup,
+            Some(reorder),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/roster/changes",
+            RunGroup,
+            Some(staff_change),
+        ),
+        row(
+            "GET",
+            "/api/v1/enrollments/{enrollment_id}/history",
+            OwnerOrStaff,
+            None,
+        ),
         // Pages
         row("GET", "/", Public, None),
         row("GET", "/static/{file}", Public, None),
         row("GET", "/groups/{group_id}", Public, None),
+        stateful("POST", "/groups/{group_id}/join", OwnAccount, Some(nothing)),
+        stateful(
+            "POST",
+            "/groups/{group_id}/accept-offer",
+            OwnAccount,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/groups/{group_id}/decline-offer",
+            OwnAccount,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/groups/{group_id}/leave",
+            OwnAccount,
+            Some(nothing),
+        ),
         row("GET", "/signup", Public, None),
         row("POST", "/signup", Public, Some(sign_up)),
         row("GET", "/login", Public, None),
@@ -294,6 +399,24 @@ pub fn table() -> Vec<Row> {
         "/orgs/{org_id}/groups/{group_id}",
         ViewOrg,
         None,
+    ));
+    rows.push(row(
+        "GET",
+        "/orgs/{org_id}/groups/{group_id}/roster",
+        ViewOrg,
+        None,
+    ));
+    rows.push(stateful(
+        "POST",
+        "/orgs/{org_id}/groups/{group_id}/roster/reorder",
+        RunGroup,
+        Some(reorder),
+    ));
+    rows.push(stateful(
+        "POST",
+        "/orgs/{org_id}/groups/{group_id}/roster/changes",
+        RunGroup,
+        Some(staff_change),
     ));
     rows.sort_by_key(Row::archives);
     rows

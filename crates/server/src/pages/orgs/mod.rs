@@ -7,6 +7,7 @@ mod locations;
 mod options;
 mod programs;
 mod resource;
+mod roster;
 mod staff;
 
 use axum::routing::{get, post};
@@ -70,6 +71,15 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/orgs/{org_id}/groups/{group_id}/archive",
             post(groups::archive),
+        )
+        .route("/orgs/{org_id}/groups/{group_id}/roster", get(roster::show))
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/roster/changes",
+            post(roster::change),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/roster/reorder",
+            post(roster::reorder),
         )
         .route("/orgs/{org_id}/staff", get(staff::list).post(staff::add))
         .route(

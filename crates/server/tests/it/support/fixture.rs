@@ -3,8 +3,9 @@
 
 use kindred_domain::accounts::{sign_up, Account, SignUpInput};
 use kindred_domain::auth::{start_session, Actor, SignedIn};
+use kindred_domain::enrollments::join_group;
 use kindred_domain::groups::{create_group, GroupInput};
-use kindred_domain::ids::{AccountId, GroupId, LocationId, OrgId, ProgramId};
+use kindred_domain::ids::{AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId};
 use kindred_domain::locations::{create_location, LocationInput};
 use kindred_domain::orgs::{create_organization, Role};
 use kindred_domain::programs::{create_program, ProgramInput};
@@ -39,6 +40,8 @@ pub struct Fixture {
     pub therapy_group: GroupId,
     /// Peer support, online, led by the peer specialist.
     pub peer_group: GroupId,
+    /// The member's active enrollment in the therapy group.
+    pub member_enrollment: EnrollmentId,
 }
 
 impl TestApp {
@@ -197,6 +200,7 @@ impl TestApp {
             online: online.id,
             therapy_group: GroupId::new(),
             peer_group: GroupId::new(),
+            member_enrollment: EnrollmentId::new(),
         };
         let therapy: GroupInput = serde_json::from_value(group_json(
             &fx,
@@ -219,6 +223,11 @@ impl TestApp {
         ))
         .unwrap();
         fx.peer_group = create_group(store, &actor, now, org.id, &peer)
+            .await
+            .unwrap()
+            .id;
+        let member = self.actor(&fx.member).await;
+        fx.member_enrollment = join_group(store, &member, fx.therapy_group, now)
             .await
             .unwrap()
             .id;
