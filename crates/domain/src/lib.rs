@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod attendance;
 pub mod auth;
+pub mod calendar;
 pub mod enrollments;
 pub mod error;
 pub mod fields;

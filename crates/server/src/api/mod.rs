@@ -3,6 +3,7 @@
 
 mod account;
 mod auth;
+mod calendar;
 mod enrollments;
 mod error;
 mod groups;
@@ -45,6 +46,14 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/me/tokens/{token_id}",
             delete(account::revoke_token),
+        )
+        .route(
+            "/api/v1/me/calendar-feeds",
+            get(calendar::list).post(calendar::create),
+        )
+        .route(
+            "/api/v1/me/calendar-feeds/{feed_id}",
+            delete(calendar::revoke),
         )
         .route("/api/v1/groups", get(public::groups))
         .route("/api/v1/groups/{group_id}", get(public::group))

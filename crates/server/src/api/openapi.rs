@@ -2,7 +2,9 @@ use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use super::{account, auth, enrollments, groups, locations, me, orgs, programs, public, setup};
+use super::{
+    account, auth, calendar, enrollments, groups, locations, me, orgs, programs, public, setup,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -27,6 +29,7 @@ use super::{account, auth, enrollments, groups, locations, me, orgs, programs, p
         enrollments::join, enrollments::mine, enrollments::leave, enrollments::accept_offer,
         enrollments::decline_offer, enrollments::roster, enrollments::change, enrollments::reorder,
         enrollments::history,
+        calendar::list, calendar::create, calendar::revoke,
     ),
     modifiers(&Security)
 )]

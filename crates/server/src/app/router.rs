@@ -15,6 +15,7 @@ pub const MAX_BODY: usize = 64 * 1024;
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
+        .route("/calendar/{feed_file}", get(crate::calendar::feed))
         .merge(api::routes())
         .merge(pages::routes())
         .fallback(pages::not_found)

@@ -2,6 +2,7 @@
 //! the caller chose, with no I/O.
 
 mod ics;
+mod serve;
 #[cfg(test)]
 mod tests;
 mod vtimezone;
@@ -12,6 +13,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use ics::ContentLines;
+pub use serve::{feed, NEUTRAL_TITLE};
 
 const PRODID: &str = "-//Kindred//Kindred calendar feed//EN";
 
@@ -42,7 +44,8 @@ pub struct FeedEvent {
     pub cancelled: bool,
     /// Bumped when the session is moved or cancelled, so apps take the new version.
     pub sequence: u32,
-    pub last_modified: DateTime<Utc>,
+    /// When the session was last changed, when known.
+    pub last_modified: Option<DateTime<Utc>>,
 }
 
 /// The feed as an iCalendar stream with CRLF line endings. `now` is each event's DTSTAMP.
@@ -116,7 +119,9 @@ fn write_event(lines: &mut ContentLines, event: &FeedEvent, now: DateTime<Utc>) 
     };
     lines.value("STATUS", status);
     lines.value("SEQUENCE", &event.sequence.to_string());
-    lines.value("LAST-MODIFIED", &ics::utc_date_time(event.last_modified));
+    if let Some(changed) = event.last_modified {
+        lines.value("LAST-MODIFIED", &ics::utc_date_time(changed));
+    }
     lines.end("VEVENT");
 }
 

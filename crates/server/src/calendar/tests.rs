@@ -111,7 +111,7 @@ fn event(uid: &str, zone: Tz, starts_at: DateTime<Utc>) -> FeedEvent {
         description: None,
         cancelled: false,
         sequence: 0,
-        last_modified: Utc.with_ymd_and_hms(2026, 8, 1, 9, 30, 0).unwrap(),
+        last_modified: Some(Utc.with_ymd_and_hms(2026, 8, 1, 9, 30, 0).unwrap()),
     }
 }
 

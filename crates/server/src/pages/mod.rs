@@ -4,6 +4,7 @@
 mod account;
 mod assets;
 pub(crate) mod auth;
+pub(crate) mod calendar;
 mod dashboard;
 mod enrollment;
 mod error;
@@ -47,6 +48,11 @@ pub fn routes() -> Router<AppState> {
         .route("/dashboard", get(dashboard::show))
         .route("/account", get(account::show))
         .route("/account/password", post(account::change_password))
+        .route(
+            "/account/calendar",
+            get(calendar::show).post(calendar::create),
+        )
+        .route("/account/calendar/{feed_id}/revoke", post(calendar::revoke))
         .route("/account/tokens", post(account::create_token))
         .route(
             "/account/tokens/{token_id}/revoke",

@@ -7,6 +7,7 @@ use axum::body::Body;
 use axum::http::{header, Method, StatusCode};
 use kindred_domain::accounts::{create_api_token, NewApiTokenInput};
 use kindred_domain::auth::{SecretToken, SignedIn};
+use kindred_domain::calendar::{create_feed, NewFeedInput};
 use kindred_domain::orgs::Role;
 use serde_json::Value;
 
@@ -67,6 +68,18 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
     let token = create_api_token(app.store(), app.state.now(), me, &input)
         .await
         .unwrap();
+    // The member's calendar feed, made anew for each call (revoking ends it).
+    let feed = create_feed(
+        app.store(),
+        &member,
+        app.state.now(),
+        &NewFeedInput {
+            kind: "member".into(),
+            show_group_names: false,
+        },
+    )
+    .await
+    .unwrap();
     let setup = SecretToken::generate();
     app.store()
         .create_setup_token(&setup.hash(), app.state.now())
@@ -85,6 +98,8 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             account: leaver.id.to_string(),
             token: token.token.id.to_string(),
             enrollment: fx.member_enrollment.to_string(),
+            feed: feed.feed.id.to_string(),
+            feed_file: format!("{}.ics", feed.token.expose()),
             setup: setup.expose().to_owned(),
             file: "kindred.css".into(),
             unique: format!("{n}"),
@@ -98,6 +113,8 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             account: fresh(),
             token: fresh(),
             enrollment: fresh(),
+            feed: fresh(),
+            feed_file: format!("{}.ics", SecretToken::generate().expose()),
             setup: SecretToken::generate().expose().to_owned(),
             file: "no-such-file.css".into(),
             unique: format!("{n}x"),

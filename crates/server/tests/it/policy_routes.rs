@@ -39,6 +39,9 @@ pub struct Ids {
     pub token: String,
     /// The member's enrollment in the therapy group.
     pub enrollment: String,
+    /// A live calendar feed of the member, and its secret file name (`<token>.ics`).
+    pub feed: String,
+    pub feed_file: String,
     pub setup: String,
     pub file: String,
     /// Makes emails and names of this call unique.
@@ -76,6 +79,8 @@ impl Row {
             .replace("{account_id}", &ids.account)
             .replace("{token_id}", &ids.token)
             .replace("{enrollment_id}", &ids.enrollment)
+            .replace("{feed_id}", &ids.feed)
+            .replace("{feed_file}", &ids.feed_file)
             .replace("{token}", &ids.setup)
             .replace("{file}", &ids.file)
     }
@@ -146,6 +151,9 @@ fn group(fx: &Fixture, ids: &Ids) -> Value {
     )
 }
 
+fn feed(_: &Fixture, _: &Ids) -> Value {
+    json!({"kind": "member", "show_group_names": false})
+}
 fn staff_change(_: &Fixture, ids: &Ids) -> Value {
     json!({"enrollment_id": ids.enrollment, "action": "remove", "reason": "Moved away"})
 }
@@ -314,8 +322,20 @@ pub fn table() -> Vec<Row> {
             OwnerOrStaff,
             None,
         ),
+        row("GET", "/api/v1/me/calendar-feeds", OwnAccount, None),
+        row("POST", "/api/v1/me/calendar-feeds", OwnAccount, Some(feed)),
+        row("DELETE", "/api/v1/me/calendar-feeds/{feed_id}", Owner, None),
+        row("GET", "/calendar/{feed_file}", Public, None),
         // Pages
         row("GET", "/", Public, None),
+        row("GET", "/account/calendar", OwnAccount, None),
+        row("POST", "/account/calendar", OwnAccount, Some(feed)),
+        row(
+            "POST",
+            "/account/calendar/{feed_id}/revoke",
+            Owner,
+            Some(nothing),
+        ),
         row("GET", "/static/{file}", Public, None),
         row("GET", "/groups/{group_id}", Public, None),
         stateful("POST", "/groups/{group_id}/join", OwnAccount, Some(nothing)),

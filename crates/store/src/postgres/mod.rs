@@ -18,6 +18,7 @@ use sqlx::{PgPool, Postgres};
 
 mod accounts;
 mod auth;
+mod calendar;
 mod cards;
 mod enrollments;
 mod groups;

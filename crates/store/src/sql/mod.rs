@@ -7,6 +7,7 @@
 
 pub(crate) mod accounts;
 pub(crate) mod auth;
+pub(crate) mod calendar;
 pub(crate) mod cards;
 pub(crate) mod enrollments;
 pub(crate) mod groups;

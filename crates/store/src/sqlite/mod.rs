@@ -15,6 +15,7 @@ use crate::errors::sqlite as err;
 
 mod accounts;
 mod auth;
+mod calendar;
 mod cards;
 mod enrollments;
 mod exec;
