@@ -6,6 +6,7 @@
 //! | `OwnAccount`      | no      | yes    | yes             | yes       | yes       |
 //! | `ViewOrg(org)`    | no      | no     | own org         | own org   | own org   |
 //! | `ManageOrg(org)`  | no      | no     | no              | no        | own org   |
+//! | `ClinicalOrg(org)`| no      | no     | no              | own org   | own org   |
 //! | `RunGroup(group)` | no      | no     | its facilitator | its facilitator | own org |
 //!
 //! A visitor is told to sign in; a signed-in person without the grant gets
@@ -28,6 +29,9 @@ pub enum Access<'a> {
     ViewOrg(OrgId),
     /// Creating, editing and archiving programs, locations, groups and staff roles.
     ManageOrg(OrgId),
+    /// One member's clinical record across the organization's groups (hours, reports):
+    /// clinicians and administrators.
+    ClinicalOrg(OrgId),
     /// Running one group: its schedule, sessions, roster changes and attendance. The group's
     /// facilitators and the organization's administrators.
     RunGroup(&'a Group),
@@ -43,6 +47,9 @@ pub fn authorize<'a>(actor: &'a Actor, access: Access<'_>) -> Result<Option<&'a 
         Access::Public | Access::OwnAccount => true,
         Access::ViewOrg(org) => me.role_in(org).is_some(),
         Access::ManageOrg(org) => me.role_in(org) == Some(Role::OrgAdmin),
+        Access::ClinicalOrg(org) => {
+            matches!(me.role_in(org), Some(Role::Clinician | Role::OrgAdmin))
+        }
         Access::RunGroup(group) => {
             me.role_in(group.org_id) == Some(Role::OrgAdmin)
                 || (me.role_in(group.org_id).is_some()

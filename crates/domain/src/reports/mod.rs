@@ -25,6 +25,7 @@ mod member_hours;
 mod numbers;
 mod retention;
 mod session_attendance;
+mod use_cases;
 
 #[cfg(test)]
 mod billing_tests;
@@ -48,3 +49,7 @@ pub use retention::{
     week_retention_csv_header, RetentionAfter, WeekRetention, RETENTION_CHECKPOINT_WEEKS,
 };
 pub use session_attendance::{session_attendance_csv_header, SessionAttendance};
+pub use use_cases::{
+    billing_export, group_report, member_report, DateRange, MemberReport, RangeInput,
+    MAX_RANGE_DAYS,
+};

@@ -5,12 +5,14 @@
 mod calendar;
 mod enrollments;
 mod foundation;
+mod reports;
 
 pub use calendar::CalendarStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
+pub use reports::{FactQuery, FactScope, ReportStore};
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
-pub trait Store: FoundationStore + EnrollmentStore + CalendarStore {}
+pub trait Store: FoundationStore + EnrollmentStore + CalendarStore + ReportStore {}
 
-impl<T: FoundationStore + EnrollmentStore + CalendarStore> Store for T {}
+impl<T: FoundationStore + EnrollmentStore + CalendarStore + ReportStore> Store for T {}

@@ -14,6 +14,7 @@ mod org_resource;
 mod orgs;
 mod programs;
 mod public;
+mod reports;
 mod setup;
 
 use axum::routing::{delete, get, post};
@@ -128,6 +129,15 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/orgs/{org_id}/groups/{group_id}/roster/reorder",
             post(enrollments::reorder),
         )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/attendance-report",
+            get(reports::group_report),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/members/{member_id}/hours",
+            get(reports::member_hours),
+        )
+        .route("/api/v1/orgs/{org_id}/billing", get(reports::billing))
         .route(
             "/api/v1/enrollments/{enrollment_id}/history",
             get(enrollments::history),

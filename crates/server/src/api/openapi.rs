@@ -3,7 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, auth, calendar, enrollments, groups, locations, me, orgs, programs, public, setup,
+    account, auth, calendar, enrollments, groups, locations, me, orgs, programs, public, reports,
+    setup,
 };
 
 #[derive(OpenApi)]
@@ -30,6 +31,7 @@ use super::{
         enrollments::decline_offer, enrollments::roster, enrollments::change, enrollments::reorder,
         enrollments::history,
         calendar::list, calendar::create, calendar::revoke,
+        reports::group_report, reports::member_hours, reports::billing,
     ),
     modifiers(&Security)
 )]

@@ -41,6 +41,7 @@ fn allowed(grant: Grant, who: Who) -> bool {
         Grant::ManageOrg => who == Who::OrgAdmin,
         Grant::Owner => who == Who::Member,
         Grant::RunGroup => matches!(who, Who::Clinician | Who::OrgAdmin),
+        Grant::ClinicalOrg => matches!(who, Who::Clinician | Who::OrgAdmin),
         Grant::OwnerOrStaff => allowed(Grant::Owner, who) || allowed(Grant::ViewOrg, who),
     }
 }
@@ -99,6 +100,7 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             token: token.token.id.to_string(),
             enrollment: fx.member_enrollment.to_string(),
             feed: feed.feed.id.to_string(),
+            member: fx.member.id.to_string(),
             feed_file: format!("{}.ics", feed.token.expose()),
             setup: setup.expose().to_owned(),
             file: "kindred.css".into(),
@@ -114,6 +116,7 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             token: fresh(),
             enrollment: fresh(),
             feed: fresh(),
+            member: fresh(),
             feed_file: format!("{}.ics", SecretToken::generate().expose()),
             setup: SecretToken::generate().expose().to_owned(),
             file: "no-such-file.css".into(),

@@ -19,6 +19,8 @@ pub enum Grant {
     /// The group's facilitators and the organization's administrator (the therapy group is
     /// led by the clinician).
     RunGroup,
+    /// The organization's clinicians and administrator.
+    ClinicalOrg,
     /// The person the object is about, and staff of its organization.
     OwnerOrStaff,
 }
@@ -41,6 +43,8 @@ pub struct Ids {
     pub enrollment: String,
     /// A live calendar feed of the member, and its secret file name (`<token>.ics`).
     pub feed: String,
+    /// The fixture member, enrolled in the therapy group.
+    pub member: String,
     pub feed_file: String,
     pub setup: String,
     pub file: String,
@@ -80,6 +84,7 @@ impl Row {
             .replace("{token_id}", &ids.token)
             .replace("{enrollment_id}", &ids.enrollment)
             .replace("{feed_id}", &ids.feed)
+            .replace("{member_id}", &ids.member)
             .replace("{feed_file}", &ids.feed_file)
             .replace("{token}", &ids.setup)
             .replace("{file}", &ids.file)
@@ -322,6 +327,19 @@ pub fn table() -> Vec<Row> {
             OwnerOrStaff,
             None,
         ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/attendance-report",
+            RunGroup,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/members/{member_id}/hours",
+            ClinicalOrg,
+            None,
+        ),
+        row("GET", "/api/v1/orgs/{org_id}/billing", ManageOrg, None),
         row("GET", "/api/v1/me/calendar-feeds", OwnAccount, None),
         row("POST", "/api/v1/me/calendar-feeds", OwnAccount, Some(feed)),
         row("DELETE", "/api/v1/me/calendar-feeds/{feed_id}", Owner, None),
@@ -426,6 +444,16 @@ pub fn table() -> Vec<Row> {
         ViewOrg,
         None,
     ));
+    for (path, grant) in [
+        ("/orgs/{org_id}/groups/{group_id}/report", RunGroup),
+        ("/orgs/{org_id}/groups/{group_id}/report.csv", RunGroup),
+        ("/orgs/{org_id}/members/{member_id}/hours", ClinicalOrg),
+        ("/orgs/{org_id}/members/{member_id}/hours.csv", ClinicalOrg),
+        ("/orgs/{org_id}/billing", ManageOrg),
+        ("/orgs/{org_id}/billing.csv", ManageOrg),
+    ] {
+        rows.push(row("GET", path, grant, None));
+    }
     rows.push(stateful(
         "POST",
         "/orgs/{org_id}/groups/{group_id}/roster/reorder",

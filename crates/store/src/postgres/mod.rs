@@ -25,6 +25,7 @@ mod groups;
 mod locations;
 mod orgs;
 mod programs;
+mod reports;
 mod sessions;
 mod setup;
 mod tokens;

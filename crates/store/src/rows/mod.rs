@@ -8,6 +8,7 @@ mod enrollments;
 mod groups;
 mod orgs;
 mod places;
+mod reports;
 mod sessions;
 
 pub(crate) use accounts::{
@@ -18,6 +19,7 @@ pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGrou
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
+pub(crate) use reports::{FactRow, SpanRow};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.

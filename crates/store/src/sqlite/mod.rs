@@ -23,6 +23,7 @@ mod groups;
 mod orgs;
 mod places;
 mod pool;
+mod reports;
 mod sessions;
 mod setup;
 mod store;

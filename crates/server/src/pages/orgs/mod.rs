@@ -6,6 +6,7 @@ mod groups;
 mod locations;
 mod options;
 mod programs;
+mod reports;
 mod resource;
 mod roster;
 mod staff;
@@ -81,6 +82,24 @@ pub fn routes() -> Router<AppState> {
             "/orgs/{org_id}/groups/{group_id}/roster/reorder",
             post(roster::reorder),
         )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/report",
+            get(reports::group_report),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/report.csv",
+            get(reports::group_report_csv),
+        )
+        .route(
+            "/orgs/{org_id}/members/{member_id}/hours",
+            get(reports::member_hours),
+        )
+        .route(
+            "/orgs/{org_id}/members/{member_id}/hours.csv",
+            get(reports::member_hours_csv),
+        )
+        .route("/orgs/{org_id}/billing", get(reports::billing))
+        .route("/orgs/{org_id}/billing.csv", get(reports::billing_csv))
         .route("/orgs/{org_id}/staff", get(staff::list).post(staff::add))
         .route(
             "/orgs/{org_id}/staff/{account_id}/remove",
