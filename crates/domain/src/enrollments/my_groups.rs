@@ -12,6 +12,8 @@ use crate::{Error, Store};
 pub struct MyGroup {
     pub group: GroupCard,
     pub status: EnrollmentStatus,
+    /// A freed seat held for this person until then (waitlisted only).
+    pub offer_expires_at: Option<DateTime<Utc>>,
     pub next_session: Option<GroupSession>,
 }
 

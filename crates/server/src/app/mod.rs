@@ -2,6 +2,7 @@
 
 mod clock;
 mod hasher;
+pub mod jobs;
 mod router;
 mod state;
 

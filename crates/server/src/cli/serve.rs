@@ -60,6 +60,7 @@ pub async fn run(args: ServeArgs) -> CliResult {
 pub struct Server {
     listener: TcpListener,
     app: axum::Router,
+    state: AppState,
     public_url: String,
 }
 
@@ -83,7 +84,8 @@ impl Server {
         let state = AppState::new(store, Arc::new(SystemClock), &public_url);
         Ok(Self {
             listener,
-            app: router(state),
+            app: router(state.clone()),
+            state,
             public_url,
         })
     }
@@ -106,6 +108,8 @@ impl Server {
     /// and gives up on stragglers after a grace period so the process exits within 10 s.
     pub async fn run(self, stop: impl std::future::Future<Output = ()>) {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+        // Dropped with this function: background passes end when serving ends.
+        let jobs = AbortOnDrop(tokio::spawn(crate::app::jobs::run(self.state.clone())));
         // Connection addresses reach handlers for per-client sign-in limits.
         let app = self.app.into_make_service_with_connect_info::<SocketAddr>();
         let serving = axum::serve(self.listener, app).with_graceful_shutdown(async {
@@ -129,6 +133,16 @@ impl Server {
         {
             tracing::warn!("requests still running after 8 s; exiting anyway");
         }
+        drop(jobs);
+    }
+}
+
+/// Stops a background task when its owner goes away.
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 

@@ -14,15 +14,18 @@ struct DashboardPage {
     layout: Layout,
     groups: Vec<MyGroup>,
     roles: Vec<OrgRole>,
+    now: chrono::DateTime<chrono::Utc>,
 }
 
 /// "My groups" for everyone, plus the organizations a staff member works in.
 pub async fn show(State(state): State<AppState>, auth: Auth) -> PageResult {
-    let groups = enrollments::my_groups(state.store(), &auth.actor, state.now()).await?;
+    let now = state.now();
+    let groups = enrollments::my_groups(state.store(), &auth.actor, now).await?;
     let roles = auth.signed_in()?.roles.clone();
     render(DashboardPage {
         layout: Layout::new(&auth, "My groups"),
         groups,
         roles,
+        now,
     })
 }

@@ -195,9 +195,8 @@ async fn an_offered_seat_is_held_then_taken_through_the_api() {
         let a = app
             .client_for(&app.account("a@example.org", "Ava").await)
             .await;
-        let b = app
-            .client_for(&app.account("b@example.org", "Bo").await)
-            .await;
+        let bo = app.account("b@example.org", "Bo").await;
+        let b = app.client_for(&bo).await;
         let path = format!("/api/v1/groups/{group}/enrollment");
         a.json(Method::POST, &path, None)
             .await
@@ -205,6 +204,11 @@ async fn an_offered_seat_is_held_then_taken_through_the_api() {
         let waiting = b.json(Method::POST, &path, None).await;
         waiting.expect(StatusCode::CREATED);
         assert_eq!(waiting.json()["status"], "waitlisted");
+        let cal = app.account("c@example.org", "Cal").await;
+        let c = app.client_for(&cal).await;
+        c.json(Method::POST, &path, None)
+            .await
+            .expect(StatusCode::CREATED);
         // Nothing to accept yet.
         b.json(Method::POST, &format!("{path}/accept-offer"), None)
             .await
@@ -216,10 +220,29 @@ async fn an_offered_seat_is_held_then_taken_through_the_api() {
         assert_eq!(place["offer_open"], true);
         let page = b.get(&format!("/groups/{group}")).await.text();
         assert!(page.contains("A seat is being held for you"), "{page}");
+        assert!(b
+            .get("/dashboard")
+            .await
+            .text()
+            .contains("A seat is held for you"));
+
+        // Bo lets the 48 hours pass: the background pass offers the seat to Cal, and Bo
+        // goes back in the queue behind them.
+        app.advance(chrono::Duration::hours(49));
+        kindred_server::app::jobs::run_once(&app.state).await;
+        // Two days on, both sign in again.
+        let (b, c) = (app.client_for(&bo).await, app.client_for(&cal).await);
+        let bo = b.get(&path).await.json();
+        assert_eq!(bo["offer_open"], false);
+        assert_eq!(bo["waitlist_place"], 2);
         b.json(Method::POST, &format!("{path}/accept-offer"), None)
             .await
+            .expect(StatusCode::CONFLICT);
+        assert_eq!(c.get(&path).await.json()["offer_open"], true);
+        c.json(Method::POST, &format!("{path}/accept-offer"), None)
+            .await
             .expect(StatusCode::NO_CONTENT);
-        assert_eq!(b.get(&path).await.json()["enrollment"]["status"], "active");
+        assert_eq!(c.get(&path).await.json()["enrollment"]["status"], "active");
     })
     .await;
 }

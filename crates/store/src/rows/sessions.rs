@@ -68,6 +68,7 @@ pub(crate) struct MyGroupRow {
     #[sqlx(flatten)]
     card: CardRow,
     enrollment_status: String,
+    offer_expires_at: Option<DateTime<Utc>>,
     next_id: Option<String>,
     next_starts_at: Option<DateTime<Utc>>,
     next_ends_at: Option<DateTime<Utc>>,
@@ -84,6 +85,7 @@ impl SqliteRow for MyGroupRow {
         Ok(MyGroupRow {
             card: CardRow::read(c)?,
             enrollment_status: c.get("enrollment_status")?,
+            offer_expires_at: c.opt_time("offer_expires_at")?,
             next_id: c.get("next_id")?,
             next_starts_at: c.opt_time("next_starts_at")?,
             next_ends_at: c.opt_time("next_ends_at")?,
@@ -121,6 +123,7 @@ impl TryFrom<MyGroupRow> for MyGroup {
         Ok(MyGroup {
             group: card,
             status: code("enrollments.status", &r.enrollment_status)?,
+            offer_expires_at: r.offer_expires_at,
             next_session,
         })
     }

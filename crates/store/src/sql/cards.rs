@@ -58,7 +58,7 @@ pub(crate) const ACTIVE_MEMBER_COUNT: &str =
 pub(crate) const OF_MEMBER: &str = concat!(
     "SELECT ",
     card_columns!(),
-    ", e.status AS enrollment_status, n.id AS next_id, n.starts_at AS next_starts_at, \
+    ", e.status AS enrollment_status, e.offer_expires_at, n.id AS next_id, n.starts_at AS next_starts_at, \
      n.ends_at AS next_ends_at, n.status AS next_status, \
      n.cancel_reason AS next_cancel_reason, n.schedule_id AS next_schedule_id, \
      n.occurrence_date AS next_occurrence_date, n.moved AS next_moved, n.room AS next_room \
