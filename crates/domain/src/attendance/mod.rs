@@ -1,4 +1,34 @@
 //! Attendance: one member at one session.
+//!
+//! - The session's roster ([`RosterLine`]) is who is expected: members whose enrollment in
+//!   the group was active at the session, people registered for it (drop-in groups), and
+//!   anyone who already has a mark.
+//! - Staff mark a whole session in one step; members of online and
+//!   hybrid groups check themselves in; drop-in groups take registrations
+//!   for single sessions.
+//! - Every mark and every change of one is appended to a log with who, when and why; marks
+//!   lock [`LOCK_AFTER_DAYS`] days after the session ends, after which only an
+//!   administrator corrects them, with a reason.
+//!
+//! The rules are pure functions in [`rules`]; the store runs them on the session's sheet
+//! read under the session's lock ([`AttendanceDecision`]) and writes what they return in the
+//! same transaction.
+
+mod input;
+pub mod rules;
+mod sheet;
+
+#[cfg(test)]
+mod input_tests;
+#[cfg(test)]
+mod rules_tests;
+
+pub use input::{AttendanceSheetInput, FieldText, MarkInput, ParsedSheet};
+pub use rules::{SheetAccess, LOCK_AFTER_DAYS};
+pub use sheet::{
+    AttendanceChange, AttendanceChangeLine, AttendanceDecision, AttendanceMark, AttendanceSheet,
+    AttendanceWrite, MyMark, Registration, RegistrationOutcome, RosterLine,
+};
 
 use crate::vocabulary;
 
@@ -23,3 +53,11 @@ impl AttendanceStatus {
         matches!(self, Self::Late | Self::LeftEarly)
     }
 }
+
+vocabulary!(
+    /// Who recorded a mark: staff on the sheet, or the member checking in.
+    MarkSource {
+        Staff => ("staff", "Staff"),
+        Member => ("self", "Checked in"),
+    }
+);
