@@ -1,4 +1,42 @@
 //! Attendance: one member at one session.
+//!
+//! - The session's roster ([`RosterLine`]) is who is expected: members whose enrollment in
+//!   the group was active at the session, people registered for it (drop-in groups), and
+//!   anyone who already has a mark.
+//! - Staff mark a whole session in one step ([`mark_session`]); members of online and
+//!   hybrid groups check themselves in ([`check_in`]); drop-in groups take registrations
+//!   for single sessions ([`register_for_session`]).
+//! - Every mark and every change of one is appended to a log with who, when and why; marks
+//!   lock [`LOCK_AFTER_DAYS`] days after the session ends, after which only an
+//!   administrator corrects them, with a reason.
+//!
+//! The rules are pure functions in [`rules`]; the store runs them on the session's sheet
+//! read under the session's lock ([`AttendanceDecision`]) and writes what they return in the
+//! same transaction.
+
+mod check_in;
+mod input;
+mod mark;
+mod mine;
+mod registrations;
+pub mod rules;
+mod sheet;
+
+#[cfg(test)]
+mod input_tests;
+#[cfg(test)]
+mod rules_tests;
+
+pub use check_in::{check_in, CheckIn};
+pub use input::{AttendanceSheetInput, FieldText, MarkInput, ParsedSheet};
+pub use mark::{mark_session, session_attendance, AttendanceView};
+pub use mine::my_attendance;
+pub use registrations::{cancel_registration, register_for_session};
+pub use rules::{SheetAccess, LOCK_AFTER_DAYS};
+pub use sheet::{
+    AttendanceChange, AttendanceChangeLine, AttendanceDecision, AttendanceMark, AttendanceSheet,
+    AttendanceWrite, MyMark, Registration, RegistrationOutcome, RosterLine,
+};
 
 use crate::vocabulary;
 
@@ -23,3 +61,11 @@ impl AttendanceStatus {
         matches!(self, Self::Late | Self::LeftEarly)
     }
 }
+
+vocabulary!(
+    /// Who recorded a mark: staff on the sheet, or the member checking in.
+    MarkSource {
+        Staff => ("staff", "Staff"),
+        Member => ("self", "Checked in"),
+    }
+);

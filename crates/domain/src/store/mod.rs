@@ -2,17 +2,25 @@
 //! SQLite and PostgreSQL in the `kindred-store` crate. Methods that write several rows do so
 //! in one transaction; none of them decides who may see what (that is the policy's job).
 
+mod attendance;
 mod calendar;
 mod enrollments;
 mod foundation;
 mod reports;
 
+pub use attendance::AttendanceStore;
 pub use calendar::CalendarStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
 pub use reports::{FactQuery, FactScope, ReportStore};
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
-pub trait Store: FoundationStore + EnrollmentStore + CalendarStore + ReportStore {}
+pub trait Store:
+    FoundationStore + EnrollmentStore + AttendanceStore + CalendarStore + ReportStore
+{
+}
 
-impl<T: FoundationStore + EnrollmentStore + CalendarStore + ReportStore> Store for T {}
+impl<T> Store for T where
+    T: FoundationStore + EnrollmentStore + AttendanceStore + CalendarStore + ReportStore
+{
+}

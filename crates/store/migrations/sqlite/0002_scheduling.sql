@@ -87,6 +87,7 @@ CREATE TABLE attendance_changes (
     account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
     status     TEXT NOT NULL,
     minutes    INTEGER NOT NULL,
+    source     TEXT NOT NULL CHECK (source IN ('staff', 'self')),
     changed_by TEXT REFERENCES accounts (id) ON DELETE SET NULL,
     changed_at TEXT NOT NULL,
     reason     TEXT NOT NULL

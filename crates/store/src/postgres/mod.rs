@@ -17,6 +17,7 @@ use kindred_domain::StoreError;
 use sqlx::{PgPool, Postgres};
 
 mod accounts;
+mod attendance;
 mod auth;
 mod calendar;
 mod cards;

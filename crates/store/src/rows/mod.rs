@@ -3,6 +3,7 @@
 //! names checked in debug builds).
 
 mod accounts;
+mod attendance;
 mod calendar;
 mod enrollments;
 mod groups;
@@ -14,6 +15,7 @@ mod sessions;
 pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
 };
+pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
 pub(crate) use calendar::{FeedRow, FeedSessionRow};
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};

@@ -6,6 +6,7 @@
 //! backend, with a comment saying why.
 
 pub(crate) mod accounts;
+pub(crate) mod attendance;
 pub(crate) mod auth;
 pub(crate) mod calendar;
 pub(crate) mod cards;

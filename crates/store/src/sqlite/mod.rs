@@ -14,6 +14,7 @@ use tokio::sync::Mutex;
 use crate::errors::sqlite as err;
 
 mod accounts;
+mod attendance;
 mod auth;
 mod calendar;
 mod cards;

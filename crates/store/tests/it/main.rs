@@ -7,6 +7,7 @@ mod concurrency;
 mod database;
 mod fixtures;
 mod story;
+mod story_attendance;
 mod story_enrollments;
 mod story_groups;
 mod story_members;
