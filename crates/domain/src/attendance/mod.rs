@@ -31,7 +31,7 @@ pub use check_in::{check_in, CheckIn};
 pub use input::{AttendanceSheetInput, FieldText, MarkInput, ParsedSheet};
 pub use mark::{mark_session, session_attendance, AttendanceView};
 pub use mine::my_attendance;
-pub use registrations::{cancel_registration, register_for_session};
+pub use registrations::{cancel_registration, my_registrations, register_for_session};
 pub use rules::{SheetAccess, LOCK_AFTER_DAYS};
 pub use sheet::{
     AttendanceChange, AttendanceChangeLine, AttendanceDecision, AttendanceMark, AttendanceSheet,

@@ -56,3 +56,15 @@ pub async fn cancel_registration(
     store.cancel_registration(session, me, now).await?;
     Ok(())
 }
+
+/// The sessions of a group the signed-in person registered for; none for visitors.
+pub async fn my_registrations(
+    store: &dyn Store,
+    actor: &Actor,
+    group: crate::ids::GroupId,
+) -> Result<Vec<SessionId>, Error> {
+    match actor.signed_in() {
+        Some(me) => Ok(store.registered_sessions(me.account_id, group).await?),
+        None => Ok(Vec::new()),
+    }
+}

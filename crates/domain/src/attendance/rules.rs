@@ -52,6 +52,8 @@ pub const NOT_DROP_IN: &str =
 pub const REGISTRATION_CLOSED: &str = "This session has already started; registration is closed.";
 pub const SESSION_CANCELLED: &str = "This session was cancelled.";
 pub const FULL: &str = "This session is full.";
+pub const NOT_ON_THIS_SESSION: &str =
+    "You are not on this session's list: join the group (or register, for a drop-in group) first.";
 
 /// When the session's marks lock for its facilitators.
 pub fn locks_at(session: &GroupSession) -> DateTime<Utc> {
@@ -285,7 +287,8 @@ pub fn check_in_mark(session: &GroupSession, now: DateTime<Utc>) -> (AttendanceS
     }
 }
 
-/// A member checks in: refused for people not on the roster (as not found), for in-person
+/// A member checks in: refused for people not on the roster (sessions of open groups are
+/// public, so saying so reveals nothing), for in-person
 /// groups, cancelled sessions and outside the window; nothing is written when they already
 /// have a mark.
 pub fn check_in(
@@ -294,7 +297,9 @@ pub fn check_in(
     format: Format,
     now: DateTime<Utc>,
 ) -> Result<AttendanceWrite, Error> {
-    let line = sheet.line_of(member).ok_or(Error::NotFound)?;
+    let line = sheet
+        .line_of(member)
+        .ok_or_else(|| Error::Conflict(NOT_ON_THIS_SESSION.into()))?;
     let session = &sheet.session;
     if format == Format::InPerson {
         return Err(Error::Conflict(CHECK_IN_IN_PERSON.into()));

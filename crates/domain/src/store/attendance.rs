@@ -4,7 +4,7 @@ use crate::attendance::{
     AttendanceChangeLine, AttendanceDecision, AttendanceWrite, MyMark, Registration,
     RegistrationOutcome, RosterLine,
 };
-use crate::ids::{AccountId, SessionId};
+use crate::ids::{AccountId, GroupId, SessionId};
 use crate::{Error, StoreError};
 
 type R<T> = Result<T, StoreError>;
@@ -48,6 +48,8 @@ pub trait AttendanceStore: Send + Sync {
     ) -> R<bool>;
     /// Live registrations, first registered first.
     async fn registrations_of(&self, session: SessionId) -> R<Vec<Registration>>;
+    /// The sessions of the group the person is registered for (not cancelled).
+    async fn registered_sessions(&self, account: AccountId, group: GroupId) -> R<Vec<SessionId>>;
     /// The person's marks, newest session first, at most `limit`.
     async fn marks_of_member(&self, account: AccountId, limit: i64) -> R<Vec<MyMark>>;
 }

@@ -2,6 +2,7 @@
 //! same domain use case as the page that does the same thing.
 
 mod account;
+mod attendance;
 mod auth;
 mod calendar;
 mod enrollments;
@@ -55,6 +56,19 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/me/calendar-feeds/{feed_id}",
             delete(calendar::revoke),
+        )
+        .route("/api/v1/me/attendance", get(attendance::mine))
+        .route(
+            "/api/v1/sessions/{session_id}/check-in",
+            post(attendance::check_in),
+        )
+        .route(
+            "/api/v1/sessions/{session_id}/registration",
+            post(attendance::register).delete(attendance::unregister),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/attendance",
+            get(attendance::sheet).post(attendance::mark),
         )
         .route("/api/v1/groups", get(public::groups))
         .route("/api/v1/groups/{group_id}", get(public::group))

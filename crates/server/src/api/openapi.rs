@@ -3,8 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, auth, calendar, enrollments, groups, locations, me, orgs, programs, public, reports,
-    setup,
+    account, attendance, auth, calendar, enrollments, groups, locations, me, orgs, programs,
+    public, reports, setup,
 };
 
 #[derive(OpenApi)]
@@ -32,6 +32,8 @@ use super::{
         enrollments::history,
         calendar::list, calendar::create, calendar::revoke,
         reports::group_report, reports::member_hours, reports::billing,
+        attendance::sheet, attendance::mark, attendance::check_in, attendance::register,
+        attendance::unregister, attendance::mine,
     ),
     modifiers(&Security)
 )]

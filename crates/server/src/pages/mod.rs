@@ -14,6 +14,7 @@ mod layout;
 mod orgs;
 mod public_group;
 mod return_to;
+mod session_actions;
 mod setup;
 
 use axum::routing::{get, post};
@@ -40,6 +41,18 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/groups/{group_id}/decline-offer",
             post(enrollment::decline_offer),
+        )
+        .route(
+            "/groups/{group_id}/sessions/{session_id}/register",
+            post(session_actions::register),
+        )
+        .route(
+            "/groups/{group_id}/sessions/{session_id}/unregister",
+            post(session_actions::unregister),
+        )
+        .route(
+            "/groups/{group_id}/sessions/{session_id}/check-in",
+            post(session_actions::check_in),
         )
         .route("/signup", get(auth::sign_up_form).post(auth::sign_up))
         .route("/login", get(auth::login_form).post(auth::login))

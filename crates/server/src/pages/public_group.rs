@@ -1,10 +1,14 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use kindred_domain::enrollments::{self, MyPlace};
+use chrono::{DateTime, Utc};
+use kindred_domain::attendance::{self, rules::check_in_window, rules::CheckInWindow};
+use kindred_domain::enrollments::{self, EnrollmentStatus, MyPlace};
 use kindred_domain::fields::Choice as _;
+use kindred_domain::groups::Format;
 use kindred_domain::groups::{self, PublicGroup};
-use kindred_domain::ids::GroupId;
+use kindred_domain::ids::{GroupId, SessionId};
+use kindred_domain::sessions::{GroupSession, SessionStatus};
 use kindred_domain::Error;
 
 use super::{render_with, Layout, PageResult};
@@ -20,6 +24,27 @@ struct GroupPage {
     place: Option<MyPlace>,
     /// Why the last request was refused (already on the list, offer expired, …).
     notice: Option<String>,
+    registered: Vec<SessionId>,
+    now: DateTime<Utc>,
+}
+
+impl GroupPage {
+    fn is_registered(&self, session: &SessionId) -> bool {
+        self.registered.contains(session)
+    }
+
+    /// Active members of online and hybrid groups check in from 15 minutes before the
+    /// start to the end.
+    fn can_check_in(&self, session: &GroupSession) -> bool {
+        let active = self
+            .place
+            .as_ref()
+            .is_some_and(|p| p.enrollment.status == EnrollmentStatus::Active);
+        active
+            && self.view.group.format != Format::InPerson
+            && session.status != SessionStatus::Cancelled
+            && check_in_window(session, self.now) == CheckInWindow::Open
+    }
 }
 
 /// The public page of one group: who leads it, how and where it meets, whether there is
@@ -42,6 +67,7 @@ pub(super) async fn page_with_notice(
     let now = state.now();
     let view = groups::public_group(state.store(), &auth.actor, now, id).await?;
     let place = enrollments::my_place(state.store(), &auth.actor, id, now).await?;
+    let registered = attendance::my_registrations(state.store(), &auth.actor, id).await?;
     let status = if notice.is_some() {
         StatusCode::CONFLICT
     } else {
@@ -55,6 +81,8 @@ pub(super) async fn page_with_notice(
             view,
             place,
             notice,
+            registered,
+            now,
         },
     )
 }

@@ -45,6 +45,8 @@ pub struct Ids {
     pub feed: String,
     /// The fixture member, enrolled in the therapy group.
     pub member: String,
+    /// Tomorrow's session of the therapy group.
+    pub session: String,
     pub feed_file: String,
     pub setup: String,
     pub file: String,
@@ -85,6 +87,7 @@ impl Row {
             .replace("{enrollment_id}", &ids.enrollment)
             .replace("{feed_id}", &ids.feed)
             .replace("{member_id}", &ids.member)
+            .replace("{session_id}", &ids.session)
             .replace("{feed_file}", &ids.feed_file)
             .replace("{token}", &ids.setup)
             .replace("{file}", &ids.file)
@@ -158,6 +161,9 @@ fn group(fx: &Fixture, ids: &Ids) -> Value {
 
 fn feed(_: &Fixture, _: &Ids) -> Value {
     json!({"kind": "member", "show_group_names": false})
+}
+fn sheet(_: &Fixture, _: &Ids) -> Value {
+    json!({"everyone": "present", "reason": ""})
 }
 fn staff_change(_: &Fixture, ids: &Ids) -> Value {
     json!({"enrollment_id": ids.enrollment, "action": "remove", "reason": "Moved away"})
@@ -340,6 +346,37 @@ pub fn table() -> Vec<Row> {
             None,
         ),
         row("GET", "/api/v1/orgs/{org_id}/billing", ManageOrg, None),
+        row("GET", "/api/v1/me/attendance", OwnAccount, None),
+        stateful(
+            "POST",
+            "/api/v1/sessions/{session_id}/check-in",
+            OwnAccount,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/sessions/{session_id}/registration",
+            OwnAccount,
+            None,
+        ),
+        stateful(
+            "DELETE",
+            "/api/v1/sessions/{session_id}/registration",
+            OwnAccount,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/attendance",
+            ViewOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/attendance",
+            RunGroup,
+            Some(sheet),
+        ),
         row("GET", "/api/v1/me/calendar-feeds", OwnAccount, None),
         row("POST", "/api/v1/me/calendar-feeds", OwnAccount, Some(feed)),
         row("DELETE", "/api/v1/me/calendar-feeds/{feed_id}", Owner, None),
@@ -372,6 +409,24 @@ pub fn table() -> Vec<Row> {
         stateful(
             "POST",
             "/groups/{group_id}/leave",
+            OwnAccount,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/groups/{group_id}/sessions/{session_id}/register",
+            OwnAccount,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/groups/{group_id}/sessions/{session_id}/unregister",
+            OwnAccount,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/groups/{group_id}/sessions/{session_id}/check-in",
             OwnAccount,
             Some(nothing),
         ),
@@ -443,6 +498,18 @@ pub fn table() -> Vec<Row> {
         "/orgs/{org_id}/groups/{group_id}/roster",
         ViewOrg,
         None,
+    ));
+    rows.push(row(
+        "GET",
+        "/orgs/{org_id}/sessions/{session_id}",
+        ViewOrg,
+        None,
+    ));
+    rows.push(stateful(
+        "POST",
+        "/orgs/{org_id}/sessions/{session_id}/attendance",
+        RunGroup,
+        Some(sheet),
     ));
     for (path, grant) in [
         ("/orgs/{org_id}/groups/{group_id}/report", RunGroup),

@@ -8,7 +8,7 @@ use kindred_domain::attendance::{
     AttendanceWrite, MyMark, Registration, RegistrationOutcome, RosterLine,
 };
 use kindred_domain::fields::Choice;
-use kindred_domain::ids::{AccountId, SessionId};
+use kindred_domain::ids::{AccountId, GroupId, SessionId};
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::store::AttendanceStore;
 use kindred_domain::{Error, StoreError};
@@ -191,6 +191,18 @@ impl AttendanceStore for PgStore {
             .map_err(db)?
             .into_iter()
             .map(Registration::try_from)
+            .collect()
+    }
+
+    async fn registered_sessions(&self, account: AccountId, group: GroupId) -> R<Vec<SessionId>> {
+        sqlx::query_scalar::<Db, String>(sql::REGISTERED_SESSIONS)
+            .bind(account.to_string())
+            .bind(group.to_string())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|raw| crate::errors::id("session_registrations.session_id", raw))
             .collect()
     }
 

@@ -82,3 +82,8 @@ pub(crate) const MARKS_OF_MEMBER: &str = "SELECT g.id AS group_id, g.name AS gro
      FROM attendance t JOIN group_sessions s ON s.id = t.session_id \
      JOIN groups g ON g.id = s.group_id \
      WHERE t.account_id = $1 ORDER BY s.starts_at DESC, s.id LIMIT $2";
+
+/// `$1` account, `$2` group.
+pub(crate) const REGISTERED_SESSIONS: &str = "SELECT r.session_id FROM session_registrations r \
+     JOIN group_sessions s ON s.id = r.session_id \
+     WHERE r.account_id = $1 AND s.group_id = $2 AND r.cancelled_at IS NULL";

@@ -8,7 +8,7 @@ use kindred_domain::attendance::{
     AttendanceWrite, MyMark, Registration, RegistrationOutcome, RosterLine,
 };
 use kindred_domain::fields::Choice;
-use kindred_domain::ids::{AccountId, SessionId};
+use kindred_domain::ids::{AccountId, GroupId, SessionId};
 use kindred_domain::store::AttendanceStore;
 use kindred_domain::{Error, StoreError};
 use rusqlite::Connection;
@@ -157,6 +157,19 @@ impl AttendanceStore for SqliteStore {
         })
     }
 
+    async fn registered_sessions(&self, account: AccountId, group: GroupId) -> R<Vec<SessionId>> {
+        self.read(|c| {
+            all::<SessionIdRow>(
+                c,
+                sql::REGISTERED_SESSIONS,
+                &[&account.to_string(), &group.to_string()],
+            )?
+            .into_iter()
+            .map(|r| crate::errors::id("session_registrations.session_id", &r.0))
+            .collect()
+        })
+    }
+
     async fn marks_of_member(&self, account: AccountId, limit: i64) -> R<Vec<MyMark>> {
         self.read(|c| {
             all::<MyMarkRow>(
@@ -168,5 +181,13 @@ impl AttendanceStore for SqliteStore {
             .map(MyMark::try_from)
             .collect()
         })
+    }
+}
+
+struct SessionIdRow(String);
+
+impl crate::rows::SqliteRow for SessionIdRow {
+    fn read(c: &mut super::values::Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(SessionIdRow(c.get("session_id")?))
     }
 }

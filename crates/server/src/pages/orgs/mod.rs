@@ -1,5 +1,6 @@
 //! Staff pages of one organization: its front page, programs, locations, groups and staff.
 
+mod attendance;
 mod dashboard;
 mod group_form;
 mod groups;
@@ -100,6 +101,14 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/orgs/{org_id}/billing", get(reports::billing))
         .route("/orgs/{org_id}/billing.csv", get(reports::billing_csv))
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}",
+            get(attendance::show),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/attendance",
+            post(attendance::mark),
+        )
         .route("/orgs/{org_id}/staff", get(staff::list).post(staff::add))
         .route(
             "/orgs/{org_id}/staff/{account_id}/remove",

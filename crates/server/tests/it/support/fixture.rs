@@ -5,10 +5,13 @@ use kindred_domain::accounts::{sign_up, Account, SignUpInput};
 use kindred_domain::auth::{start_session, Actor, SignedIn};
 use kindred_domain::enrollments::join_group;
 use kindred_domain::groups::{create_group, GroupInput};
-use kindred_domain::ids::{AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId};
+use kindred_domain::ids::{
+    AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId, SessionId,
+};
 use kindred_domain::locations::{create_location, LocationInput};
 use kindred_domain::orgs::{create_organization, Role};
 use kindred_domain::programs::{create_program, ProgramInput};
+use kindred_domain::sessions::{GroupSession, SessionStatus};
 use serde_json::{json, Value};
 
 use super::{Client, TestApp};
@@ -42,6 +45,8 @@ pub struct Fixture {
     pub peer_group: GroupId,
     /// The member's active enrollment in the therapy group.
     pub member_enrollment: EnrollmentId,
+    /// Tomorrow's session of the therapy group; the member is on its roster.
+    pub session: SessionId,
 }
 
 impl TestApp {
@@ -201,6 +206,7 @@ impl TestApp {
             therapy_group: GroupId::new(),
             peer_group: GroupId::new(),
             member_enrollment: EnrollmentId::new(),
+            session: SessionId::new(),
         };
         let therapy: GroupInput = serde_json::from_value(group_json(
             &fx,
@@ -226,6 +232,22 @@ impl TestApp {
             .await
             .unwrap()
             .id;
+        let starts_at = now + chrono::Duration::days(1);
+        store
+            .insert_session(GroupSession {
+                id: fx.session,
+                group_id: fx.therapy_group,
+                starts_at,
+                ends_at: starts_at + chrono::Duration::minutes(90),
+                status: SessionStatus::Scheduled,
+                cancel_reason: String::new(),
+                schedule_id: None,
+                occurrence_date: None,
+                moved: false,
+                room: String::new(),
+            })
+            .await
+            .unwrap();
         let member = self.actor(&fx.member).await;
         fx.member_enrollment = join_group(store, &member, fx.therapy_group, now)
             .await
