@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod attendance;
 mod bad_input;
 mod browser;
 mod cli;
