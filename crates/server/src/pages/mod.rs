@@ -11,6 +11,7 @@ mod error;
 mod format;
 mod home;
 mod layout;
+mod my_attendance;
 mod orgs;
 mod public_group;
 mod return_to;
@@ -60,6 +61,7 @@ pub fn routes() -> Router<AppState> {
         .route("/logout-everywhere", post(auth::logout_everywhere))
         .route("/dashboard", get(dashboard::show))
         .route("/account", get(account::show))
+        .route("/account/attendance", get(my_attendance::show))
         .route("/account/password", post(account::change_password))
         .route(
             "/account/calendar",

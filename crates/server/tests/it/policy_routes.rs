@@ -384,6 +384,7 @@ pub fn table() -> Vec<Row> {
         // Pages
         row("GET", "/", Public, None),
         row("GET", "/account/calendar", OwnAccount, None),
+        row("GET", "/account/attendance", OwnAccount, None),
         row("POST", "/account/calendar", OwnAccount, Some(feed)),
         row(
             "POST",
