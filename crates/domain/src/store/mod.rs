@@ -4,11 +4,13 @@
 
 mod enrollments;
 mod foundation;
+mod schedules;
 
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
+pub use schedules::{AppliedPlans, ScheduleStore};
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
-pub trait Store: FoundationStore + EnrollmentStore {}
+pub trait Store: FoundationStore + EnrollmentStore + ScheduleStore {}
 
-impl<T: FoundationStore + EnrollmentStore> Store for T {}
+impl<T: FoundationStore + EnrollmentStore + ScheduleStore> Store for T {}

@@ -24,6 +24,7 @@ mod groups;
 mod locations;
 mod orgs;
 mod programs;
+mod schedules;
 mod sessions;
 mod setup;
 mod tokens;

@@ -7,6 +7,7 @@ mod enrollments;
 mod groups;
 mod orgs;
 mod places;
+mod schedules;
 mod sessions;
 
 pub(crate) use accounts::{
@@ -16,6 +17,9 @@ pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGrou
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
+pub(crate) use schedules::{
+    slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
+};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.

@@ -12,6 +12,7 @@ pub(crate) mod enrollments;
 pub(crate) mod groups;
 pub(crate) mod orgs;
 pub(crate) mod places;
+pub(crate) mod schedules;
 pub(crate) mod sessions;
 pub(crate) mod setup;
 pub(crate) mod tokens;

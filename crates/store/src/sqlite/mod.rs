@@ -22,6 +22,7 @@ mod groups;
 mod orgs;
 mod places;
 mod pool;
+mod schedules;
 mod sessions;
 mod setup;
 mod store;
