@@ -10,3 +10,4 @@ mod story;
 mod story_enrollments;
 mod story_groups;
 mod story_members;
+mod story_schedules;
