@@ -128,7 +128,7 @@ fn parse_days(e: &mut FieldErrors, raw: &[String]) -> Vec<Weekday> {
     days
 }
 
-fn parse_time(e: &mut FieldErrors, raw: &str) -> Option<NaiveTime> {
+pub(super) fn parse_time(e: &mut FieldErrors, raw: &str) -> Option<NaiveTime> {
     let raw = raw.trim();
     if raw.is_empty() {
         e.add("start_time", "Enter the start time, such as 18:00.");
@@ -148,7 +148,7 @@ fn parse_time(e: &mut FieldErrors, raw: &str) -> Option<NaiveTime> {
     parsed
 }
 
-fn parse_duration(e: &mut FieldErrors, raw: &str) -> i32 {
+pub(super) fn parse_duration(e: &mut FieldErrors, raw: &str) -> i32 {
     match raw.trim().parse::<i32>() {
         Ok(n) if (MIN_DURATION_MINUTES..=MAX_DURATION_MINUTES).contains(&n) => n,
         _ => {
@@ -181,7 +181,12 @@ fn parse_every_weeks(e: &mut FieldErrors, raw: &str) -> i32 {
 }
 
 /// `which` names the date in messages: "first" or "last".
-fn parse_date(e: &mut FieldErrors, field: &str, raw: &str, which: &str) -> Option<NaiveDate> {
+pub(super) fn parse_date(
+    e: &mut FieldErrors,
+    field: &str,
+    raw: &str,
+    which: &str,
+) -> Option<NaiveDate> {
     let raw = raw.trim();
     if raw.is_empty() {
         e.add(

@@ -7,20 +7,27 @@ mod calendar;
 mod enrollments;
 mod foundation;
 mod reports;
+mod schedules;
 
 pub use attendance::AttendanceStore;
 pub use calendar::CalendarStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
 pub use reports::{FactQuery, FactScope, ReportStore};
+pub use schedules::{AppliedPlans, ScheduleStore};
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
 pub trait Store:
-    FoundationStore + EnrollmentStore + AttendanceStore + CalendarStore + ReportStore
+    FoundationStore + EnrollmentStore + AttendanceStore + ScheduleStore + CalendarStore + ReportStore
 {
 }
 
 impl<T> Store for T where
-    T: FoundationStore + EnrollmentStore + AttendanceStore + CalendarStore + ReportStore
+    T: FoundationStore
+        + EnrollmentStore
+        + AttendanceStore
+        + ScheduleStore
+        + CalendarStore
+        + ReportStore
 {
 }

@@ -27,6 +27,7 @@ mod locations;
 mod orgs;
 mod programs;
 mod reports;
+mod schedules;
 mod sessions;
 mod setup;
 mod tokens;

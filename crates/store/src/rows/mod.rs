@@ -10,6 +10,7 @@ mod groups;
 mod orgs;
 mod places;
 mod reports;
+mod schedules;
 mod sessions;
 
 pub(crate) use accounts::{
@@ -22,6 +23,9 @@ pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};
+pub(crate) use schedules::{
+    slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
+};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.

@@ -15,6 +15,7 @@ pub(crate) mod groups;
 pub(crate) mod orgs;
 pub(crate) mod places;
 pub(crate) mod reports;
+pub(crate) mod schedules;
 pub(crate) mod sessions;
 pub(crate) mod setup;
 pub(crate) mod tokens;

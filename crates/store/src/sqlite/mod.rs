@@ -25,6 +25,7 @@ mod orgs;
 mod places;
 mod pool;
 mod reports;
+mod schedules;
 mod sessions;
 mod setup;
 mod store;

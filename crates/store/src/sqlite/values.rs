@@ -94,6 +94,11 @@ impl<'a, 'r> Cols<'a, 'r> {
         self.get::<Ts>(name).map(|t| t.0)
     }
 
+    /// The next column, a date.
+    pub(crate) fn date(&mut self, name: &str) -> rusqlite::Result<NaiveDate> {
+        self.get::<Day>(name).map(|d| d.0)
+    }
+
     /// The next column, a nullable date.
     pub(crate) fn opt_date(&mut self, name: &str) -> rusqlite::Result<Option<NaiveDate>> {
         self.get::<Option<Day>>(name).map(|d| d.map(|d| d.0))

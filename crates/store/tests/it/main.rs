@@ -11,3 +11,4 @@ mod story_attendance;
 mod story_enrollments;
 mod story_groups;
 mod story_members;
+mod story_schedules;
