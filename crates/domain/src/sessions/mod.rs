@@ -1,6 +1,10 @@
 //! Sessions: single occurrences of a group, materialized from its schedules (or recorded
 //! directly, as the demo and imports do).
 
+mod list;
+
+pub use list::{sessions_of_group, LIST_LIMIT, RECENT_DAYS};
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::ids::{GroupId, ScheduleId, SessionId};

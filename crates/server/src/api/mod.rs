@@ -16,9 +16,10 @@ mod orgs;
 mod programs;
 mod public;
 mod reports;
+mod schedules;
 mod setup;
 
-use axum::routing::{delete, get, post};
+use axum::routing::{delete, get, post, put};
 use axum::Router;
 
 pub use error::{error_response, ApiError, ApiErrorBody};
@@ -65,6 +66,38 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/sessions/{session_id}/registration",
             post(attendance::register).delete(attendance::unregister),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules",
+            get(schedules::list).post(schedules::create),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}",
+            put(schedules::update),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}/archive",
+            post(schedules::archive),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/sessions",
+            get(schedules::sessions),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/groups/{group_id}/warnings",
+            get(schedules::warnings),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/cancel",
+            post(schedules::cancel),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/restore",
+            post(schedules::restore),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/move",
+            post(schedules::move_session),
         )
         .route(
             "/api/v1/orgs/{org_id}/sessions/{session_id}/attendance",

@@ -4,7 +4,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     account, attendance, auth, calendar, enrollments, groups, locations, me, orgs, programs,
-    public, reports, setup,
+    public, reports, schedules, setup,
 };
 
 #[derive(OpenApi)]
@@ -34,6 +34,9 @@ use super::{
         reports::group_report, reports::member_hours, reports::billing,
         attendance::sheet, attendance::mark, attendance::check_in, attendance::register,
         attendance::unregister, attendance::mine,
+        schedules::list, schedules::create, schedules::update, schedules::archive,
+        schedules::sessions, schedules::warnings, schedules::cancel, schedules::restore,
+        schedules::move_session,
     ),
     modifiers(&Security)
 )]

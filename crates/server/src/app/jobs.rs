@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use kindred_domain::enrollments::settle_expired_offers;
+use kindred_domain::schedules::materialize_due;
 
 use super::AppState;
 
@@ -24,6 +25,11 @@ pub async fn run(state: AppState) {
 /// One pass; failures are logged and retried on the next pass.
 pub async fn run_once(state: &AppState) {
     let now = state.now();
+    match materialize_due(state.store(), now).await {
+        Ok(0) => {}
+        Ok(schedules) => tracing::info!(schedules, "sessions made ahead"),
+        Err(e) => tracing::error!(error = %e, "making sessions ahead failed"),
+    }
     match settle_expired_offers(state.store(), now).await {
         Ok(0) => {}
         Ok(groups) => tracing::info!(groups, "expired seat offers handed on"),

@@ -47,6 +47,8 @@ pub struct Ids {
     pub member: String,
     /// Tomorrow's session of the therapy group.
     pub session: String,
+    /// The therapy group's weekly schedule.
+    pub schedule: String,
     pub feed_file: String,
     pub setup: String,
     pub file: String,
@@ -88,6 +90,7 @@ impl Row {
             .replace("{feed_id}", &ids.feed)
             .replace("{member_id}", &ids.member)
             .replace("{session_id}", &ids.session)
+            .replace("{schedule_id}", &ids.schedule)
             .replace("{feed_file}", &ids.feed_file)
             .replace("{token}", &ids.setup)
             .replace("{file}", &ids.file)
@@ -161,6 +164,16 @@ fn group(fx: &Fixture, ids: &Ids) -> Value {
 
 fn feed(_: &Fixture, _: &Ids) -> Value {
     json!({"kind": "member", "show_group_names": false})
+}
+fn schedule(_: &Fixture, _: &Ids) -> Value {
+    json!({"days": ["thu"], "start_time": "19:00", "duration_minutes": "60", "every_weeks": "1",
+        "first_date": "2030-03-20", "end": "count", "count": "4", "room": ""})
+}
+fn cancel(_: &Fixture, _: &Ids) -> Value {
+    json!({"reason": "The clinic is closed for snow"})
+}
+fn move_to(_: &Fixture, _: &Ids) -> Value {
+    json!({"date": "2030-03-29", "start_time": "17:00", "duration_minutes": "90", "room": ""})
 }
 fn sheet(_: &Fixture, _: &Ids) -> Value {
     json!({"everyone": "present", "reason": ""})
@@ -377,6 +390,60 @@ pub fn table() -> Vec<Row> {
             RunGroup,
             Some(sheet),
         ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules",
+            RunGroup,
+            Some(schedule),
+        ),
+        row(
+            "PUT",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}",
+            RunGroup,
+            Some(schedule),
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}/archive",
+            RunGroup,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/sessions",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/groups/{group_id}/warnings",
+            ViewOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/cancel",
+            RunGroup,
+            Some(cancel),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/restore",
+            RunGroup,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/move",
+            RunGroup,
+            Some(move_to),
+        ),
         row("GET", "/api/v1/me/calendar-feeds", OwnAccount, None),
         row("POST", "/api/v1/me/calendar-feeds", OwnAccount, Some(feed)),
         row("DELETE", "/api/v1/me/calendar-feeds/{feed_id}", Owner, None),
@@ -506,6 +573,62 @@ pub fn table() -> Vec<Row> {
         ViewOrg,
         None,
     ));
+    rows.extend([
+        row(
+            "GET",
+            "/orgs/{org_id}/groups/{group_id}/sessions",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/groups/{group_id}/schedules",
+            RunGroup,
+            Some(schedule),
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}",
+            RunGroup,
+            Some(schedule),
+        ),
+        row(
+            "GET",
+            "/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}/edit",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}/archive",
+            RunGroup,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/cancel",
+            RunGroup,
+            Some(cancel),
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/restore",
+            RunGroup,
+            Some(nothing),
+        ),
+        row(
+            "GET",
+            "/orgs/{org_id}/sessions/{session_id}/move",
+            ViewOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/move",
+            RunGroup,
+            Some(move_to),
+        ),
+    ]);
     rows.push(stateful(
         "POST",
         "/orgs/{org_id}/sessions/{session_id}/attendance",

@@ -10,6 +10,7 @@ mod programs;
 mod reports;
 mod resource;
 mod roster;
+mod schedule;
 mod staff;
 
 use axum::routing::{get, post};
@@ -101,6 +102,38 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/orgs/{org_id}/billing", get(reports::billing))
         .route("/orgs/{org_id}/billing.csv", get(reports::billing_csv))
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/sessions",
+            get(schedule::show),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/schedules",
+            post(schedule::create),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}",
+            post(schedule::update),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}/edit",
+            get(schedule::edit_form),
+        )
+        .route(
+            "/orgs/{org_id}/groups/{group_id}/schedules/{schedule_id}/archive",
+            post(schedule::archive),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/cancel",
+            post(schedule::cancel),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/restore",
+            post(schedule::restore),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/move",
+            get(schedule::move_form).post(schedule::move_session),
+        )
         .route(
             "/orgs/{org_id}/sessions/{session_id}",
             get(attendance::show),

@@ -6,11 +6,12 @@ use kindred_domain::auth::{start_session, Actor, SignedIn};
 use kindred_domain::enrollments::join_group;
 use kindred_domain::groups::{create_group, GroupInput};
 use kindred_domain::ids::{
-    AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId, SessionId,
+    AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId, ScheduleId, SessionId,
 };
 use kindred_domain::locations::{create_location, LocationInput};
 use kindred_domain::orgs::{create_organization, Role};
 use kindred_domain::programs::{create_program, ProgramInput};
+use kindred_domain::schedules::{create_schedule, ScheduleInput};
 use kindred_domain::sessions::{GroupSession, SessionStatus};
 use serde_json::{json, Value};
 
@@ -47,6 +48,8 @@ pub struct Fixture {
     pub member_enrollment: EnrollmentId,
     /// Tomorrow's session of the therapy group; the member is on its roster.
     pub session: SessionId,
+    /// The therapy group's weekly schedule (Tuesdays, 18:00 New York time).
+    pub schedule: ScheduleId,
 }
 
 impl TestApp {
@@ -207,6 +210,7 @@ impl TestApp {
             peer_group: GroupId::new(),
             member_enrollment: EnrollmentId::new(),
             session: SessionId::new(),
+            schedule: ScheduleId::new(),
         };
         let therapy: GroupInput = serde_json::from_value(group_json(
             &fx,
@@ -248,6 +252,18 @@ impl TestApp {
             })
             .await
             .unwrap();
+        let weekly = ScheduleInput {
+            days: vec!["tue".into()],
+            start_time: "18:00".into(),
+            duration_minutes: "90".into(),
+            first_date: now.date_naive().to_string(),
+            ..ScheduleInput::default()
+        };
+        fx.schedule = create_schedule(store, &actor, org.id, fx.therapy_group, &weekly, now)
+            .await
+            .unwrap()
+            .schedule
+            .id;
         let member = self.actor(&fx.member).await;
         fx.member_enrollment = join_group(store, &member, fx.therapy_group, now)
             .await
