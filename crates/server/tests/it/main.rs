@@ -19,6 +19,7 @@ mod org_pages;
 mod orgs;
 mod policy;
 mod policy_routes;
+mod schedules;
 mod security;
 mod sessions;
 mod setup;
