@@ -9,7 +9,7 @@ use kindred_domain::{Error, Store};
 
 use super::plan::Roster;
 
-/// Enrols members per the roster and returns who was enrolled (in any status).
+/// Enrols members per the roster and returns who was enrolled, with their status.
 ///
 /// `members[0]` is `member@demo.kindred.test` and is placed only by `roster.headline`;
 /// everyone else is taken in turn from `roster.offset`, wrapping round the list, so nobody
@@ -20,7 +20,7 @@ pub(super) async fn enrol(
     roster: &Roster,
     members: &[Account],
     now: DateTime<Utc>,
-) -> Result<Vec<AccountId>, Error> {
+) -> Result<Vec<(AccountId, EnrollmentStatus)>, Error> {
     let mut seats = usize::try_from(group.capacity).unwrap_or(0);
     let mut picks: Vec<(AccountId, EnrollmentStatus)> = Vec::new();
     let (headline, others) = match members.split_first() {
@@ -55,7 +55,7 @@ pub(super) async fn enrol(
         let position = i64::try_from(k).unwrap_or(0) + 1;
         let enrollment = Enrollment::recorded(group.id, account_id, status, created_at, position);
         store.insert_enrollment(enrollment).await?;
-        enrolled.push(account_id);
+        enrolled.push((account_id, status));
     }
     Ok(enrolled)
 }

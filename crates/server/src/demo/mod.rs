@@ -20,6 +20,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
 use kindred_domain::accounts::PasswordHasher;
+use kindred_domain::enrollments::EnrollmentStatus;
 use kindred_domain::groups::create_group;
 use kindred_domain::ids::AccountId;
 use kindred_domain::{Error, Store};
@@ -84,8 +85,15 @@ pub async fn seed(
                 &plan.input(),
             )
             .await?;
-            sessions::schedule(store, &group, &plan.meeting, now).await?;
-            for member in enrollments::enrol(store, &group, &plan.roster, &members, now).await? {
+            sessions::schedule(store, &site.admin, &group, &plan.meeting, now).await?;
+            let enrolled = enrollments::enrol(store, &group, &plan.roster, &members, now).await?;
+            let active: Vec<_> = enrolled
+                .iter()
+                .filter(|(_, status)| *status == EnrollmentStatus::Active)
+                .map(|(id, _)| *id)
+                .collect();
+            sessions::take_attendance(store, &site.admin, &group, &active, now).await?;
+            for (member, _) in enrolled {
                 let orgs = orgs_of.entry(member).or_default();
                 if !orgs.contains(&site.org.name) {
                     orgs.push(site.org.name.clone());

@@ -97,6 +97,16 @@ async fn demo_seed_fills_every_kind_and_its_accounts_sign_in() {
         staff_page.expect(StatusCode::OK);
         assert!(staff_page.text().contains(&escaped(&org_name)));
 
+        // The past four weeks were marked: the member has attendance, and the demo
+        // organization has something to bill.
+        let marks = member.get("/api/v1/me/attendance").await.json();
+        assert!(marks.as_array().unwrap().len() >= 4, "{marks}");
+        let billing = admin
+            .get(&format!("/api/v1/orgs/{org}/billing"))
+            .await
+            .json();
+        assert!(!billing["rows"].as_array().unwrap().is_empty(), "{billing}");
+
         // The second organization's administrator sees only their own.
         let recovery = app
             .login("admin@recovery.kindred.test", DEMO_PASSWORD)
