@@ -113,9 +113,9 @@ fn exception(
     session: &GroupSession,
 ) -> Option<(usize, &'static str, String)> {
     match (week + i) % 5 {
-        0 if i % 2 == 0 => Some((i, "absent", String::new())),
+        0 if i.is_multiple_of(2) => Some((i, "absent", String::new())),
         0 => Some((i, "excused", String::new())),
-        3 if i % 3 == 0 => Some((i, "late", (session.minutes() - 20).to_string())),
+        3 if i.is_multiple_of(3) => Some((i, "late", (session.minutes() - 20).to_string())),
         _ => None,
     }
 }
