@@ -69,6 +69,15 @@ impl Server {
         args: &ServeArgs,
         store: Arc<dyn kindred_domain::Store>,
     ) -> Result<Self, String> {
+        Self::bind_with_clock(args, store, Arc::new(SystemClock)).await
+    }
+
+    /// As [`Server::bind`], reading time from `clock` (tests move a manual clock on).
+    pub async fn bind_with_clock(
+        args: &ServeArgs,
+        store: Arc<dyn kindred_domain::Store>,
+        clock: Arc<dyn crate::app::Clock>,
+    ) -> Result<Self, String> {
         if let Some(fingerprint) = data_key::load(args.data_key_file.as_deref())? {
             tracing::info!(key_id = %fingerprint, "data key loaded");
         }
@@ -81,7 +90,7 @@ impl Server {
             (None, Ok(addr)) => format!("http://{addr}"),
             (None, Err(_)) => args.public_url(),
         };
-        let state = AppState::new(store, Arc::new(SystemClock), &public_url);
+        let state = AppState::new(store, clock, &public_url);
         Ok(Self {
             listener,
             app: router(state.clone()),

@@ -3,7 +3,10 @@
 //!
 //! A member: sign up → (signed in) dashboard → sign out → front page → sign in → dashboard →
 //! sign out. A program administrator (in `staff.rs`): sign in → organization → a new group,
-//! first with mistakes, then complete → its staff page → its public page → sign out.
+//! first with mistakes, then complete → its staff page → its public page → sign out. Then
+//! (in `schedule.rs`) its clinician gives it a weekly evening schedule → a member joins →
+//! the session is held and the clinician marks attendance → the member's calendar feed
+//! holds the session.
 //! Any axe violation of impact `serious` or `critical` fails the test.
 //!
 //! Needs `chromedriver` on the PATH, Chromium at `/usr/bin/chromium` (or `chromium` on the
@@ -16,6 +19,7 @@
 //! sees are the same there.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod schedule;
 mod staff;
 
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -24,7 +28,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
-use kindred_server::app::BlockingHasher;
+use kindred_server::app::{BlockingHasher, Clock, ManualClock};
 use kindred_server::cli::{ServeArgs, Server};
 use serde_json::{json, Value};
 
@@ -62,25 +66,29 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
     let mut failures = Vec::new();
     for (backend, database) in kindred_store::testing::all_backends().await {
         eprintln!("--- browser journey on {backend}");
-        let (base, stop, serving) = start_server(database.store()).await;
+        // A clock the journey moves on, so a session can be held without waiting for it.
+        let clock = std::sync::Arc::new(ManualClock::new(chrono::Utc::now()));
+        let (base, stop, serving) = start_server(database.store(), clock.clone()).await;
         let email = format!("river-{backend}@example.test");
         let journey = Journey {
             client: &client,
             base: &base,
             axe_source: &axe_source,
             backend,
+            clock: &clock,
         };
         let both = async {
             let mut problems = journey.run(&email).await?;
             kindred_server::demo::seed(
                 database.store().as_ref(),
                 &BlockingHasher::default(),
-                chrono::Utc::now(),
+                clock.now(),
                 PASSWORD,
             )
             .await
             .map_err(|e| format!("seed the demo clinic: {e}"))?;
             problems.extend(journey.run_staff().await?);
+            problems.extend(journey.run_schedule().await?);
             Step::Ok(problems)
         };
         match tokio::time::timeout(JOURNEY_LIMIT, both).await {
@@ -224,6 +232,7 @@ impl Drop for Chromedriver {
 /// A real server on port 0, as `kindred serve` runs it; stopped by sending on the channel.
 async fn start_server(
     store: std::sync::Arc<dyn kindred_domain::Store>,
+    clock: std::sync::Arc<ManualClock>,
 ) -> (
     String,
     tokio::sync::oneshot::Sender<()>,
@@ -235,7 +244,9 @@ async fn start_server(
         public_url: None,
         data_key_file: None,
     };
-    let server = Server::bind(&args, store).await.expect("bind the server");
+    let server = Server::bind_with_clock(&args, store, clock)
+        .await
+        .expect("bind the server");
     let addr = server.local_addr().expect("the bound address");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let serving = tokio::spawn(server.run(async {
@@ -251,6 +262,7 @@ struct Journey<'a> {
     base: &'a str,
     axe_source: &'a str,
     backend: &'static str,
+    clock: &'a ManualClock,
 }
 
 impl Journey<'_> {

@@ -39,7 +39,7 @@ impl Journey<'_> {
 
         self.choose("program_id", "Outpatient").await?;
         self.choose("kind", "Skills group").await?;
-        self.choose("lead_facilitator_id", "Clinician").await?;
+        self.choose("lead_facilitator_id", "Maya Okafor").await?;
         self.choose("enrollment", "Rolling").await?;
         self.choose("format", "In person").await?;
         self.choose("location_id", "A physical site").await?;
@@ -63,7 +63,7 @@ impl Journey<'_> {
         Ok(problems)
     }
 
-    async fn href(&self, css: &str) -> Step<String> {
+    pub(super) async fn href(&self, css: &str) -> Step<String> {
         self.client
             .find(Locator::Css(css))
             .await
@@ -97,7 +97,7 @@ impl Journey<'_> {
     }
 
     /// Waits until the browser has arrived at a path the test cannot know in advance.
-    async fn wait_until(&self, arrived: impl Fn(&str) -> bool) -> Step<()> {
+    pub(super) async fn wait_until(&self, arrived: impl Fn(&str) -> bool) -> Step<()> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
         loop {
             let url = self
