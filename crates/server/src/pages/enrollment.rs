@@ -1,30 +1,15 @@
 //! Joining and leaving a group, and answering a seat offer, from the group's public page.
 
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use kindred_domain::enrollments;
 use kindred_domain::ids::GroupId;
 use kindred_domain::Error;
 
-use super::public_group::page_with_notice;
+use super::public_group::back_to_group;
 use super::PageResult;
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
-
-/// After a change, back to the group's page; a refusal is shown there in plain words.
-async fn done(
-    state: &AppState,
-    auth: &Auth,
-    group: GroupId,
-    result: Result<(), Error>,
-) -> PageResult {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/groups/{group}")).into_response()),
-        Err(Error::Conflict(message)) => page_with_notice(state, auth, group, Some(message)).await,
-        Err(other) => Err(other.into()),
-    }
-}
 
 fn group_id(raw: &str) -> Result<GroupId, Error> {
     raw.parse().map_err(|_| Error::NotFound)
@@ -40,7 +25,7 @@ pub async fn join(
     let result = enrollments::join_group(state.store(), &auth.actor, group, state.now())
         .await
         .map(|_| ());
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }
 
 pub async fn leave(
@@ -51,7 +36,7 @@ pub async fn leave(
 ) -> PageResult {
     let group = group_id(&group)?;
     let result = enrollments::leave_group(state.store(), &auth.actor, group, state.now()).await;
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }
 
 pub async fn accept_offer(
@@ -62,7 +47,7 @@ pub async fn accept_offer(
 ) -> PageResult {
     let group = group_id(&group)?;
     let result = enrollments::accept_offer(state.store(), &auth.actor, group, state.now()).await;
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }
 
 pub async fn decline_offer(
@@ -73,5 +58,5 @@ pub async fn decline_offer(
 ) -> PageResult {
     let group = group_id(&group)?;
     let result = enrollments::decline_offer(state.store(), &auth.actor, group, state.now()).await;
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }

@@ -57,6 +57,15 @@ pub fn render(template: impl Template) -> PageResult {
         .map_err(|e| PageError(AppError::Internal(format!("template: {e}"))))
 }
 
+/// A form page answers 422 when it shows problems, 200 otherwise.
+pub fn form_status(errors: &kindred_domain::FieldErrors) -> axum::http::StatusCode {
+    if errors.is_empty() {
+        axum::http::StatusCode::OK
+    } else {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    }
+}
+
 /// The same page with another status (422 for a form with problems).
 pub fn render_with(status: axum::http::StatusCode, template: impl Template) -> PageResult {
     render(template).map(|r| (status, r).into_response())

@@ -23,7 +23,7 @@ use axum::Router;
 
 pub use error::{error_response, not_found, PageError};
 pub(crate) use format::when;
-pub(crate) use layout::{render, render_with, Layout, PageResult};
+pub(crate) use layout::{form_status, render, render_with, Layout, PageResult};
 pub use return_to::remember_where;
 
 use crate::app::AppState;

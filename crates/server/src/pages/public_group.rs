@@ -1,6 +1,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect};
 use chrono::{DateTime, Utc};
 use kindred_domain::attendance::{self, rules::check_in_window, rules::CheckInWindow};
 use kindred_domain::enrollments::{self, EnrollmentStatus, MyPlace};
@@ -58,7 +59,7 @@ pub async fn show(
     page_with_notice(&state, &auth, id, None).await
 }
 
-pub(super) async fn page_with_notice(
+async fn page_with_notice(
     state: &AppState,
     auth: &Auth,
     id: GroupId,
@@ -85,4 +86,23 @@ pub(super) async fn page_with_notice(
             now,
         },
     )
+}
+
+/// After a member's action on the group (join, leave, an offer, a session): back to the
+/// group's page; a refusal by the rules is shown there in plain words.
+pub(super) async fn back_to_group(
+    state: &AppState,
+    auth: &Auth,
+    group: GroupId,
+    result: Result<(), Error>,
+) -> PageResult {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/groups/{group}")).into_response()),
+        Err(Error::Conflict(message)) => page_with_notice(state, auth, group, Some(message)).await,
+        Err(Error::Invalid(fields)) => {
+            let message = fields.0.into_values().next().unwrap_or_default();
+            page_with_notice(state, auth, group, Some(message)).await
+        }
+        Err(other) => Err(other.into()),
+    }
 }

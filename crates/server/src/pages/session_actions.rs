@@ -2,12 +2,11 @@
 //! session (or let the place go), and check in to an online or hybrid session.
 
 use axum::extract::{Path, State};
-use axum::response::{IntoResponse, Redirect};
 use kindred_domain::attendance;
 use kindred_domain::ids::{GroupId, SessionId};
 use kindred_domain::Error;
 
-use super::public_group::page_with_notice;
+use super::public_group::back_to_group;
 use super::PageResult;
 use crate::app::AppState;
 use crate::http::{Auth, Form};
@@ -17,24 +16,6 @@ fn ids(group: &str, session: &str) -> Result<(GroupId, SessionId), Error> {
     match (group.parse(), session.parse()) {
         (Ok(group), Ok(session)) => Ok((group, session)),
         _ => Err(Error::NotFound),
-    }
-}
-
-/// Back to the group's page; a refusal (full, closed, too early) is shown there.
-async fn done(
-    state: &AppState,
-    auth: &Auth,
-    group: GroupId,
-    result: Result<(), Error>,
-) -> PageResult {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("/groups/{group}")).into_response()),
-        Err(Error::Conflict(message)) => page_with_notice(state, auth, group, Some(message)).await,
-        Err(Error::Invalid(fields)) => {
-            let message = fields.0.into_values().next().unwrap_or_default();
-            page_with_notice(state, auth, group, Some(message)).await
-        }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -48,7 +29,7 @@ pub async fn register(
     let result = attendance::register_for_session(state.store(), &auth.actor, session, state.now())
         .await
         .map(|_| ());
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }
 
 pub async fn unregister(
@@ -60,7 +41,7 @@ pub async fn unregister(
     let (group, session) = ids(&group, &session)?;
     let result =
         attendance::cancel_registration(state.store(), &auth.actor, session, state.now()).await;
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }
 
 pub async fn check_in(
@@ -73,5 +54,5 @@ pub async fn check_in(
     let result = attendance::check_in(state.store(), &auth.actor, session, state.now())
         .await
         .map(|_| ());
-    done(&state, &auth, group, result).await
+    back_to_group(&state, &auth, group, result).await
 }

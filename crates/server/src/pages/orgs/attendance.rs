@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use kindred_domain::attendance::{self, AttendanceSheetInput, AttendanceStatus, AttendanceView};
 use kindred_domain::fields::Choice as _;
 use kindred_domain::groups::{self, Group};
@@ -14,7 +13,7 @@ use kindred_domain::FieldErrors;
 use super::{after_save, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
-use crate::pages::{render_with, Layout, PageResult};
+use crate::pages::{form_status, render_with, Layout, PageResult};
 
 #[derive(Template)]
 #[template(path = "orgs/attendance.html")]
@@ -52,11 +51,7 @@ async fn page(
         attendance::session_attendance(state.store(), &auth.actor, org, session, state.now())
             .await?;
     let group = groups::group(state.store(), &auth.actor, org, view.group_id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     render_with(
         status,
         AttendancePage {

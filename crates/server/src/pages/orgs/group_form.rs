@@ -2,7 +2,6 @@
 //! programs, locations and staff, with the person's picks marked.
 
 use askama::Template;
-use axum::http::StatusCode;
 use kindred_domain::groups::{
     self, Audience, EnrollmentMode, FocusArea, Format, GroupFormOptions, GroupInput, GroupKind,
     Language, PaymentOption,
@@ -14,7 +13,7 @@ use kindred_domain::FieldErrors;
 use super::options::{records, strs, vocabulary, SelectOption};
 use crate::app::AppState;
 use crate::http::Auth;
-use crate::pages::{render_with, Layout, PageResult};
+use crate::pages::{form_status, render_with, Layout, PageResult};
 
 #[derive(Template)]
 #[template(path = "orgs/group_form.html")]
@@ -96,11 +95,7 @@ pub(super) async fn form_page(
 ) -> PageResult {
     let org = orgs::organization_to_manage(state.store(), &auth.actor, org_id).await?;
     let options = groups::group_form_options(state.store(), &auth.actor, org_id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let title = if group.is_some() {
         "Edit group"
     } else {

@@ -3,7 +3,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use kindred_domain::enrollments::{self, ReorderInput, RosterView, StaffAction, StaffChangeInput};
 use kindred_domain::fields::Choice as _;
 use kindred_domain::groups::{self, Group};
@@ -14,7 +13,7 @@ use kindred_domain::FieldErrors;
 use super::{after_save, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
-use crate::pages::{render_with, Layout, PageResult};
+use crate::pages::{form_status, render_with, Layout, PageResult};
 
 #[derive(Template)]
 #[template(path = "orgs/roster.html")]
@@ -44,11 +43,7 @@ async fn page(
     let org_view = orgs::organization(state.store(), &auth.actor, org).await?;
     let group_view = groups::group(state.store(), &auth.actor, org, group).await?;
     let view = enrollments::group_roster(state.store(), &auth.actor, org, group, now).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     render_with(
         status,
         RosterPage {

@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use chrono::{DateTime, Utc};
 use kindred_domain::fields::Choice as _;
@@ -23,7 +22,7 @@ use super::id;
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
-use crate::pages::{render_with, Layout, PageResult};
+use crate::pages::{form_status, render_with, Layout, PageResult};
 
 #[derive(Template)]
 #[template(path = "orgs/schedule.html")]
@@ -123,11 +122,7 @@ async fn page(
     let schedules_list = schedules::schedules_of_group(store, &auth.actor, org, group).await?;
     let sessions_list = sessions::sessions_of_group(store, &auth.actor, org, group, now).await?;
     let warnings = schedules::upcoming_warnings(store, &auth.actor, org, group, now).await?;
-    let status = if form.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&form.errors);
     render_with(
         status,
         SchedulePage {
@@ -358,11 +353,7 @@ async fn move_page(
     )
     .await?;
     let group = groups::group(state.store(), &auth.actor, org, view.group_id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     render_with(
         status,
         MovePage {

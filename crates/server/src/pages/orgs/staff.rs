@@ -1,6 +1,5 @@
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use kindred_domain::ids::OrgId;
 use kindred_domain::orgs::{self, AddStaffInput, Organization, Role, StaffMember};
@@ -11,7 +10,7 @@ use super::{after_save, can_manage, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::auth::NoFields;
-use crate::pages::{render_with, Layout, PageResult};
+use crate::pages::{form_status, render_with, Layout, PageResult};
 
 #[derive(Template)]
 #[template(path = "orgs/staff.html")]
@@ -42,11 +41,7 @@ async fn page(
 ) -> PageResult {
     let org = orgs::organization(state.store(), &auth.actor, org_id).await?;
     let staff = orgs::staff_of(state.store(), &auth.actor, org_id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     render_with(
         status,
         StaffPage {
