@@ -84,3 +84,44 @@ typed_id!(
     /// A secret calendar feed of one person.
     CalendarFeedId
 );
+
+/// Counts the ids [`SessionId::ordered`] makes in this process, so they sort in that order.
+static ORDERED_SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+impl SessionId {
+    /// A fresh identifier laid out as a UUID version 7: the milliseconds of `now`, then a
+    /// counter of this process, then 42 random bits. Ids made one after another sort one
+    /// after another, so the thousands of sessions a schedule job writes at once land at the
+    /// end of the primary-key index instead of all over it (which is what makes writing a
+    /// year of sessions for thousands of groups fast on both databases). Unique like any
+    /// other id: two processes would need the same millisecond, counter and random bits.
+    pub fn ordered(now: chrono::DateTime<chrono::Utc>) -> Self {
+        let millis = u64::try_from(now.timestamp_millis())
+            .unwrap_or(0)
+            .min((1 << 48) - 1);
+        let seq = ORDERED_SEQUENCE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let random: u64 = rand::random();
+        // 48 bits of time, version 7, the counter's upper 12 bits.
+        let high = (millis << 16) | 0x7000 | ((seq >> 20) & 0x0fff);
+        // Variant `10`, the counter's lower 20 bits, 42 random bits.
+        let low = (0b10 << 62) | ((seq & 0x000f_ffff) << 42) | (random & ((1 << 42) - 1));
+        Self(uuid::Uuid::from_u64_pair(high, low))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordered_session_ids_are_version_7_and_sort_in_the_order_made() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let ids: Vec<SessionId> = (0..2_000).map(|_| SessionId::ordered(now)).collect();
+        assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        assert!(ids.windows(2).all(|w| w[0].to_string() < w[1].to_string()));
+        assert_eq!(ids[0].0.get_version_num(), 7);
+        assert_eq!(ids[0].0.get_variant(), uuid::Variant::RFC4122);
+        let later = SessionId::ordered(now + chrono::TimeDelta::milliseconds(1));
+        assert!(ids.iter().all(|id| *id < later));
+    }
+}

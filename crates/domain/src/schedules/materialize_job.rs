@@ -2,11 +2,14 @@
 //! job that keeps every schedule's sessions [`HORIZON`] ahead of now.
 
 use std::collections::HashMap;
+use std::future::{poll_fn, Future};
+use std::pin::pin;
+use std::task::Poll;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
-use super::{overlap_warnings, plan_sessions, OverlapWarning, Schedule, Slot};
+use super::{overlap_warnings, plan_sessions, OverlapWarning, Schedule, SessionPlan, Slot};
 use crate::ids::{OrgId, ScheduleId};
 use crate::sessions::GroupSession;
 use crate::store::AppliedPlans;
@@ -20,7 +23,7 @@ pub const HORIZON: TimeDelta = TimeDelta::weeks(16);
 pub const JOB_STEP: TimeDelta = TimeDelta::weeks(1);
 
 /// Schedules planned and written per transaction by the job.
-pub const CHUNK: i64 = 500;
+pub const CHUNK: i64 = 2000;
 
 /// The end of the horizon seen from `now`.
 pub fn horizon_end(now: DateTime<Utc>) -> DateTime<Utc> {
@@ -48,7 +51,8 @@ pub async fn materialize_until(
 
 /// Visits the schedules needing sessions before `due` once each, in id order, extending
 /// them to `until`. A schedule skipped because it changed meanwhile waits for the next run
-/// (whoever changed it made its sessions already).
+/// (whoever changed it made its sessions already). While one chunk is written, the next is
+/// read and planned: the database works on one core, the planning on the other.
 async fn extend(
     store: &dyn Store,
     now: DateTime<Utc>,
@@ -56,29 +60,44 @@ async fn extend(
     until: DateTime<Utc>,
 ) -> Result<AppliedPlans, Error> {
     let mut done = AppliedPlans::default();
-    let mut after = None;
-    loop {
-        let batch = store.schedules_needing_sessions(due, after, CHUNK).await?;
-        let Some((last, _)) = batch.last() else {
-            break;
+    let mut next = plan_chunk(store, now, due, until, None).await?;
+    while let Some(chunk) = next {
+        let write = store.apply_session_plans(chunk.plans, until);
+        let plan_more = async {
+            match chunk.last {
+                Some(last) => plan_chunk(store, now, due, until, Some(last)).await,
+                None => Ok(None),
+            }
         };
-        after = Some(last.id);
-        let full = i64::try_from(batch.len()).unwrap_or(i64::MAX) >= CHUNK;
-        let plans = plan_batch(store, batch, now, until).await?;
-        done.add(store.apply_session_plans(plans, until).await?);
-        if !full {
-            break;
-        }
+        let (written, planned) = join(write, plan_more).await;
+        done.add(written?);
+        next = planned?;
     }
     Ok(done)
 }
 
-async fn plan_batch(
+/// Plans for one chunk of schedules.
+struct Chunk {
+    plans: Vec<(Schedule, SessionPlan)>,
+    /// The last schedule's id when the chunk was full (more may follow).
+    last: Option<ScheduleId>,
+}
+
+/// Reads up to [`CHUNK`] schedules needing sessions after `after` and plans them. `None`
+/// when there are none left.
+async fn plan_chunk(
     store: &dyn Store,
-    batch: Vec<(Schedule, Tz)>,
     now: DateTime<Utc>,
+    due: DateTime<Utc>,
     until: DateTime<Utc>,
-) -> Result<Vec<(Schedule, super::SessionPlan)>, Error> {
+    after: Option<ScheduleId>,
+) -> Result<Option<Chunk>, Error> {
+    let batch = store.schedules_needing_sessions(due, after, CHUNK).await?;
+    let Some((last, _)) = batch.last() else {
+        return Ok(None);
+    };
+    let full = i64::try_from(batch.len()).unwrap_or(i64::MAX) >= CHUNK;
+    let last = full.then_some(last.id);
     let ids: Vec<ScheduleId> = batch.iter().map(|(s, _)| s.id).collect();
     let mut existing: HashMap<ScheduleId, Vec<GroupSession>> = HashMap::new();
     for session in store.future_sessions_of_schedules(&ids, now).await? {
@@ -86,14 +105,43 @@ async fn plan_batch(
             existing.entry(id).or_default().push(session);
         }
     }
-    Ok(batch
+    let plans = batch
         .into_iter()
         .map(|(schedule, zone)| {
             let sessions = existing.remove(&schedule.id).unwrap_or_default();
             let plan = plan_sessions(&schedule, zone, &sessions, now, until);
             (schedule, plan)
         })
-        .collect())
+        .collect();
+    Ok(Some(Chunk { plans, last }))
+}
+
+/// Runs two futures at once on this task; both outputs once both are done. (The domain has
+/// no async runtime of its own; this is all it needs of one.)
+async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+    let mut a = pin!(a);
+    let mut b = pin!(b);
+    let (mut out_a, mut out_b) = (None, None);
+    poll_fn(|cx| {
+        if out_a.is_none() {
+            if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                out_a = Some(v);
+            }
+        }
+        if out_b.is_none() {
+            if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                out_b = Some(v);
+            }
+        }
+        match (out_a.take(), out_b.take()) {
+            (Some(a), Some(b)) => Poll::Ready((a, b)),
+            (a, b) => {
+                (out_a, out_b) = (a, b);
+                Poll::Pending
+            }
+        }
+    })
+    .await
 }
 
 /// Makes one schedule's sessions match it from `now` to the horizon, at once.

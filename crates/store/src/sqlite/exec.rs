@@ -42,6 +42,52 @@ pub(crate) fn bind(stmt: &mut Statement<'_>, params: Params<'_>) -> rusqlite::Re
     Ok(())
 }
 
+/// A statement run many times in a row (one per planned session): prepared once, with the
+/// position of each `$n` looked up once instead of by name on every run.
+pub(crate) struct Repeated<'c> {
+    stmt: CachedStatement<'c>,
+    positions: Vec<usize>,
+}
+
+impl<'c> Repeated<'c> {
+    /// `count` is the number of parameters, `$1` to `$count`.
+    pub(crate) fn new(conn: &'c Connection, sql: &str, count: usize) -> R<Self> {
+        let stmt = conn.prepare_cached(sql).map_err(err)?;
+        let positions = NAMES
+            .iter()
+            .take(count)
+            .map(|name| {
+                stmt.parameter_index(name)?
+                    .ok_or_else(|| rusqlite::Error::InvalidParameterName((*name).to_owned()))
+            })
+            .collect::<rusqlite::Result<Vec<usize>>>()
+            .map_err(err)?;
+        if positions.len() != count || stmt.parameter_count() != count {
+            return Err(err(rusqlite::Error::InvalidParameterCount(
+                count,
+                stmt.parameter_count(),
+            )));
+        }
+        Ok(Repeated { stmt, positions })
+    }
+
+    /// Runs it with `params` for `$1, $2, …`; the number of rows it changed.
+    pub(crate) fn run(&mut self, params: Params<'_>) -> R<usize> {
+        if params.len() != self.positions.len() {
+            return Err(err(rusqlite::Error::InvalidParameterCount(
+                params.len(),
+                self.positions.len(),
+            )));
+        }
+        for (position, value) in self.positions.iter().zip(params) {
+            self.stmt
+                .raw_bind_parameter(*position, *value)
+                .map_err(err)?;
+        }
+        self.stmt.raw_execute().map_err(err)
+    }
+}
+
 fn prepared<'c>(conn: &'c Connection, sql: &str, params: Params<'_>) -> R<CachedStatement<'c>> {
     let mut stmt = conn.prepare_cached(sql).map_err(err)?;
     bind(&mut stmt, params).map_err(err)?;
@@ -145,6 +191,20 @@ mod tests {
         if cfg!(debug_assertions) {
             assert!(matches!(swapped, Err(StoreError::Backend(_))));
         }
+    }
+
+    #[test]
+    fn a_repeated_statement_binds_by_number_on_every_run() {
+        let conn = conn();
+        let mut insert = Repeated::new(&conn, "INSERT INTO t (b, a) VALUES ($2, $1)", 2).unwrap();
+        for (a, b) in [("x", 1), ("y", 2)] {
+            assert_eq!(insert.run(&[&a, &b]).unwrap(), 1);
+        }
+        assert!(matches!(insert.run(&[&"z"]), Err(StoreError::Backend(_))));
+        drop(insert);
+        let b: i64 = scalar(&conn, "SELECT b FROM t WHERE a = $1", &[&"y"]).unwrap();
+        assert_eq!(b, 2);
+        assert!(Repeated::new(&conn, "SELECT $1, $2", 3).is_err());
     }
 
     #[test]

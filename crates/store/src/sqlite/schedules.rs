@@ -9,12 +9,11 @@ use kindred_domain::schedules::{Schedule, SessionPlan, Slot};
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::store::{AppliedPlans, ScheduleStore};
 use kindred_domain::StoreError;
-use rusqlite::{Connection, Statement, ToSql};
+use rusqlite::{Connection, ToSql};
 
-use super::exec::{all, bind, execute, optional};
+use super::exec::{all, execute, optional, Repeated};
 use super::values::{opt_day, opt_ts, ts, Day};
 use super::{SqliteStore, R};
-use crate::errors::sqlite as err;
 use crate::rows::{
     slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SessionRow, SlotRow,
 };
@@ -74,21 +73,15 @@ fn claim(c: &Connection, s: &Schedule, until: DateTime<Utc>) -> R<bool> {
     Ok(changed > 0)
 }
 
-/// Runs a prepared statement with new values; the number of rows it changed.
-fn run(stmt: &mut Statement<'_>, params: &[&dyn ToSql]) -> R<usize> {
-    bind(stmt, params).map_err(err)?;
-    stmt.raw_execute().map_err(err)
-}
-
 fn apply(
     c: &Connection,
     plans: &[(Schedule, SessionPlan)],
     until: DateTime<Utc>,
 ) -> R<AppliedPlans> {
     let mut done = AppliedPlans::default();
-    let mut insert = c.prepare_cached(sql::INSERT_PLANNED).map_err(err)?;
-    let mut reschedule = c.prepare_cached(sql::RESCHEDULE).map_err(err)?;
-    let mut remove = c.prepare_cached(sql::REMOVE).map_err(err)?;
+    let mut insert = Repeated::new(c, sql::INSERT_PLANNED, 10)?;
+    let mut reschedule = Repeated::new(c, sql::RESCHEDULE, 4)?;
+    let mut remove = Repeated::new(c, sql::REMOVE, 1)?;
     for (schedule, plan) in plans {
         if !claim(c, schedule, until)? {
             done.skipped += 1;
@@ -96,30 +89,25 @@ fn apply(
         }
         done.schedules += 1;
         for s in &plan.insert {
-            done.inserted += run(
-                &mut insert,
-                &[
-                    &s.id.to_string(),
-                    &s.group_id.to_string(),
-                    &ts(s.starts_at),
-                    &ts(s.ends_at),
-                    &s.status.code(),
-                    &s.cancel_reason,
-                    &s.schedule_id.map(|id| id.to_string()),
-                    &opt_day(s.occurrence_date),
-                    &s.moved,
-                    &s.room,
-                ],
-            )?;
+            done.inserted += insert.run(&[
+                &s.id.to_string(),
+                &s.group_id.to_string(),
+                &ts(s.starts_at),
+                &ts(s.ends_at),
+                &s.status.code(),
+                &s.cancel_reason,
+                &s.schedule_id.map(|id| id.to_string()),
+                &opt_day(s.occurrence_date),
+                &s.moved,
+                &s.room,
+            ])?;
         }
         for s in &plan.reschedule {
-            done.rescheduled += run(
-                &mut reschedule,
-                &[&s.id.to_string(), &ts(s.starts_at), &ts(s.ends_at), &s.room],
-            )?;
+            done.rescheduled +=
+                reschedule.run(&[&s.id.to_string(), &ts(s.starts_at), &ts(s.ends_at), &s.room])?;
         }
         for id in &plan.remove {
-            done.removed += run(&mut remove, &[&id.to_string()])?;
+            done.removed += remove.run(&[&id.to_string()])?;
         }
     }
     Ok(done)
