@@ -130,6 +130,58 @@ mod tests {
     }
 
     #[test]
+    fn clinical_records_and_running_a_group_follow_the_table() {
+        use crate::groups::{EnrollmentMode, Facilitator, Format, Group, GroupKind, Language};
+        use crate::ids::{GroupId, LocationId, ProgramId};
+        let org = OrgId::new();
+        let peer = person(&[(org, Role::PeerSpecialist)]);
+        let clinician = person(&[(org, Role::Clinician)]);
+        let other_clinician = person(&[(org, Role::Clinician)]);
+        let admin = person(&[(org, Role::OrgAdmin)]);
+        let elsewhere = person(&[(OrgId::new(), Role::OrgAdmin)]);
+        let lead = clinician.signed_in().unwrap().account_id;
+        let group = Group {
+            facilitators: vec![Facilitator {
+                account_id: lead,
+                display_name: "Lead".into(),
+                role: Role::Clinician,
+                lead: true,
+            }],
+            id: GroupId::new(),
+            org_id: org,
+            program_id: ProgramId::new(),
+            location_id: LocationId::new(),
+            name: "Evening IOP".into(),
+            description: String::new(),
+            kind: GroupKind::Therapy,
+            enrollment: EnrollmentMode::Rolling,
+            format: Format::InPerson,
+            capacity: 10,
+            min_size: 1,
+            language: Language::English,
+            time_zone: chrono_tz::UTC,
+            focus_areas: Vec::new(),
+            payment_options: Vec::new(),
+            audiences: Vec::new(),
+            offer_hours: 0,
+            billing_code: String::new(),
+            billing_modifier: String::new(),
+            created_at: chrono::DateTime::UNIX_EPOCH,
+            archived_at: None,
+        };
+        let clinical = |a: &Actor| authorize(a, Access::ClinicalOrg(org)).is_ok();
+        let runs = |a: &Actor| authorize(a, Access::RunGroup(&group)).is_ok();
+        assert_eq!(
+            [&peer, &clinician, &admin, &elsewhere].map(clinical),
+            [false, true, true, false]
+        );
+        assert_eq!(
+            [&peer, &clinician, &other_clinician, &admin, &elsewhere].map(runs),
+            [false, true, false, true, false]
+        );
+    }
+
+    #[test]
     fn visitors_are_asked_to_sign_in_and_others_see_not_found() {
         let org = OrgId::new();
         assert!(matches!(
