@@ -20,8 +20,7 @@
 #      report page and the JSON report for REPORT_GROUP over its last 365 days, as the
 #      group's organization administrator;
 #   3. a fixed REPORT_RATE req/s (open loop, 4 connections, DURATION s) on the same three.
-# Prints every run as a JSON line, the seeding summary (with the plans and timings of the
-# report's SQL on the file), a table and the goals. Exits 2 when a goal is missed, 1 when
+# Prints every run as a JSON line, the seeding summary, a table and the goals. Exits 2 when a goal is missed, 1 when
 # the run itself failed.
 #
 # Settings (environment): KINDRED_BENCH_PORT (18080), ROWS (1000000), CONNECTIONS (32),
@@ -191,11 +190,6 @@ m = seed["member"]
 print(f"  {m['email']}: {m['marks']} marks in {m['groups']} groups")
 print(f"  report: {rep['group']!r} {rep['from']} to {rep['to']}: {rep['marks']} marks on "
       f"{rep['sessions']} sessions, {rep['members']} members; as {rep['admin_email']}")
-for name, q in rep["queries"].items():
-    print(f"  its SQL on the file, {name}: {q['rows']} rows, p50 {q['p50_ms']:.2f} ms, "
-          f"max {q['max_ms']:.2f} ms over {q['runs']} runs; plan:")
-    for step in q["plan"]:
-        print(f"      {step}")
 print()
 
 header = (f"{'':26} {'requests':>9} {'rps':>8} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8} "

@@ -19,7 +19,6 @@ mod db;
 mod demo;
 mod generated;
 mod history;
-mod probe;
 mod rng;
 
 use std::path::PathBuf;
@@ -68,9 +67,6 @@ struct Args {
     /// Run ANALYZE at the end (the server never does, so by default it is not run).
     #[arg(long)]
     analyze: bool,
-    /// Times each report query is run for its timing.
-    #[arg(long, default_value_t = 20)]
-    probe_runs: usize,
 }
 
 fn main() -> ExitCode {
@@ -203,7 +199,6 @@ fn run(args: &Args) -> Result<()> {
         [&report.org_id],
         |r| r.get(0),
     )?;
-    let probe = probe::report_queries(&db, &report.org_id, &report.id, from, to, args.probe_runs)?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "seed: {rows} attendance rows in the database; {marks_in_range} marks on \
@@ -241,7 +236,6 @@ fn run(args: &Args) -> Result<()> {
             "marks": marks_in_range,
             "sessions": sessions_in_range,
             "members": members_in_range,
-            "queries": probe,
         },
         "analyzed": args.analyze,
         "wal_checkpoint_busy": busy,
