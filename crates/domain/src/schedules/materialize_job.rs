@@ -22,7 +22,11 @@ pub const HORIZON: TimeDelta = TimeDelta::weeks(16);
 /// schedule is visited about once a week rather than on every run.
 pub const JOB_STEP: TimeDelta = TimeDelta::weeks(1);
 
-/// Schedules planned and written per transaction by the job.
+/// Schedules planned together by the job, then written in one transaction per writer the
+/// store takes. With 500, a year of sessions for 10,000 groups took a third longer on SQLite
+/// (each commit writes out every index page it touched, and a year's start times touch all
+/// of that index). In that bulk case one chunk holds SQLite's write lock for a second or two;
+/// the weekly extension writes a couple of sessions per schedule.
 pub const CHUNK: i64 = 2000;
 
 /// The end of the horizon seen from `now`.
