@@ -22,7 +22,11 @@ pub const HORIZON: TimeDelta = TimeDelta::weeks(16);
 /// schedule is visited about once a week rather than on every run.
 pub const JOB_STEP: TimeDelta = TimeDelta::weeks(1);
 
-/// Schedules planned and written per transaction by the job.
+/// Schedules planned together by the job, then written in one transaction per writer the
+/// store takes. With 500, a year of sessions for 10,000 groups took a third longer on SQLite
+/// (each commit writes out every index page it touched, and a year's start times touch all
+/// of that index). In that bulk case one chunk holds SQLite's write lock for a second or two;
+/// the weekly extension writes a couple of sessions per schedule.
 pub const CHUNK: i64 = 2000;
 
 /// The end of the horizon seen from `now`.
@@ -60,20 +64,40 @@ async fn extend(
     until: DateTime<Utc>,
 ) -> Result<AppliedPlans, Error> {
     let mut done = AppliedPlans::default();
+    let writers = store.plan_writers().max(1);
     let mut next = plan_chunk(store, now, due, until, None).await?;
     while let Some(chunk) = next {
-        let write = store.apply_session_plans(chunk.plans, until);
+        let writes = split(chunk.plans, writers)
+            .into_iter()
+            .map(|part| store.apply_session_plans(part, until))
+            .collect();
         let plan_more = async {
             match chunk.last {
                 Some(last) => plan_chunk(store, now, due, until, Some(last)).await,
                 None => Ok(None),
             }
         };
-        let (written, planned) = join(write, plan_more).await;
-        done.add(written?);
+        let (written, planned) = join(join_all(writes), plan_more).await;
+        for part in written {
+            done.add(part?);
+        }
         next = planned?;
     }
     Ok(done)
+}
+
+/// Splits plans into up to `parts` runs of neighbours (schedules next to each other in id
+/// order stay together, which keeps each write's index pages close).
+fn split<T>(mut items: Vec<T>, parts: usize) -> Vec<Vec<T>> {
+    let size = items.len().div_ceil(parts.max(1)).max(1);
+    let mut runs = Vec::new();
+    while items.len() > size {
+        let rest = items.split_off(size);
+        runs.push(items);
+        items = rest;
+    }
+    runs.push(items);
+    runs
 }
 
 /// Plans for one chunk of schedules.
@@ -114,6 +138,27 @@ async fn plan_chunk(
         })
         .collect();
     Ok(Some(Chunk { plans, last }))
+}
+
+/// Runs futures at once on this task; their outputs in order once all are done.
+async fn join_all<F: Future>(futures: Vec<F>) -> Vec<F::Output> {
+    let mut futures: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    poll_fn(|cx| {
+        for (future, output) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                if let Poll::Ready(v) = future.as_mut().poll(cx) {
+                    *output = Some(v);
+                }
+            }
+        }
+        if outputs.iter().all(Option::is_some) {
+            Poll::Ready(outputs.iter_mut().filter_map(Option::take).collect())
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
 }
 
 /// Runs two futures at once on this task; both outputs once both are done. (The domain has
@@ -176,4 +221,19 @@ pub(super) async fn warnings_between(
         .into_iter()
         .partition(|s| mine(s));
     Ok(overlap_warnings(&candidates, &others))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_are_split_into_runs_of_neighbours() {
+        let runs = |n: usize, parts: usize| -> Vec<Vec<usize>> { split((0..n).collect(), parts) };
+        assert_eq!(runs(5, 2), [vec![0, 1, 2], vec![3, 4]]);
+        assert_eq!(runs(4, 1), [vec![0, 1, 2, 3]]);
+        assert_eq!(runs(1, 3), [vec![0]]);
+        assert_eq!(runs(0, 2), [Vec::<usize>::new()]);
+        assert_eq!(runs(6, 0), [vec![0, 1, 2, 3, 4, 5]]);
+    }
 }

@@ -170,8 +170,7 @@ pub async fn restore_session(
     if let Some(schedule) = &schedule {
         if !still_meets(schedule, group.time_zone, &session, now) {
             return Err(Error::Conflict(
-                "Its schedule no longer meets on that day, so this session stays cancelled; \
-                 move it first to keep it as a one-off."
+                "Its schedule no longer meets at that time, so this session stays cancelled."
                     .into(),
             ));
         }

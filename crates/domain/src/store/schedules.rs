@@ -62,6 +62,11 @@ pub trait ScheduleStore: Send + Sync {
     /// - removes by id only sessions still untouched that nothing refers to yet
     ///   (registrations, attendance);
     /// - sets the schedule's `materialized_until`.
+    /// How many [`apply_session_plans`](Self::apply_session_plans) calls may usefully run at
+    /// once: the job splits its work this many ways.
+    fn plan_writers(&self) -> usize {
+        1
+    }
     async fn apply_session_plans(
         &self,
         plans: Vec<(Schedule, SessionPlan)>,

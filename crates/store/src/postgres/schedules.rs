@@ -263,6 +263,12 @@ impl ScheduleStore for PgStore {
             .collect()
     }
 
+    /// Each write runs in its own server process: two use both cores of a small machine
+    /// (the server's work is most of it: foreign-key checks and four indexes per session).
+    fn plan_writers(&self) -> usize {
+        2
+    }
+
     async fn apply_session_plans(
         &self,
         plans: Vec<(Schedule, SessionPlan)>,

@@ -28,11 +28,11 @@ fn open(path: &Path) -> R<Connection> {
     Ok(conn)
 }
 
-/// Pages the writer keeps in memory: 128 MiB (SQLite's default is 2 MiB). Writing many rows
+/// Pages the writer keeps in memory: 256 MiB (SQLite's default is 2 MiB). Writing many rows
 /// at once (a year of sessions for thousands of groups) touches pages all over the session
 /// indexes; with the default they are read back and spilled over and over, which took the
 /// schedule job a third longer. Memory is taken only as pages are used.
-const WRITER_CACHE_KIB: i64 = 128 * 1024;
+const WRITER_CACHE_KIB: i64 = 256 * 1024;
 
 /// The one connection that writes: WAL (so readers run beside it), foreign keys enforced,
 /// `synchronous=NORMAL` (durable at each checkpoint; safe from corruption in WAL), and a

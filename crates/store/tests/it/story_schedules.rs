@@ -732,7 +732,7 @@ async fn one_session_is_cancelled_restored_and_moved_only_while_it_is_to_come() 
         let store = store.as_ref();
         let c = clinic(store, "one").await;
         let g = new_group(store, &c, "Evening skills", NEW_YORK, c.fran).await;
-        create_schedule(
+        let schedule = create_schedule(
             store,
             &c.fran_actor,
             c.org,
@@ -741,7 +741,8 @@ async fn one_session_is_cancelled_restored_and_moved_only_while_it_is_to_come() 
             t_start(),
         )
         .await
-        .unwrap();
+        .unwrap()
+        .schedule;
         let now = t_mid();
         let all = sessions(store, g.id).await;
         let past = all.iter().rfind(|s| s.ends_at <= now).unwrap().clone();
@@ -826,6 +827,70 @@ async fn one_session_is_cancelled_restored_and_moved_only_while_it_is_to_come() 
         assert_eq!(
             store.session(past.id).await.unwrap().unwrap(),
             past,
+            "{backend}"
+        );
+
+        // Cancelled on Thursday 2026-11-05, then the schedule drops Thursdays: it stays
+        // cancelled, since the schedule no longer meets then.
+        assert_eq!(local(&next, NEW_YORK).0, date(2026, 11, 5));
+        cancel_session(store, &c.fran_actor, c.org, next.id, "Snow day", now)
+            .await
+            .unwrap();
+        let tuesdays = ScheduleInput {
+            days: vec!["tue".into()],
+            ..tue_thu("18:00", "")
+        };
+        update_schedule(
+            store,
+            &c.fran_actor,
+            c.org,
+            g.id,
+            schedule.id,
+            &tuesdays,
+            now,
+        )
+        .await
+        .unwrap();
+        let r = restore_session(store, &c.fran_actor, c.org, next.id, now).await;
+        assert_eq!(
+            conflict(r),
+            "Its schedule no longer meets at that time, so this session stays cancelled.",
+            "{backend}"
+        );
+        let kept = store.session(next.id).await.unwrap().unwrap();
+        assert_eq!(kept.status, SessionStatus::Cancelled, "{backend}");
+
+        // Cancelled on Tuesday 2026-11-10 while the schedule moves to 19:00: restored, it
+        // follows the schedule.
+        let tue = sessions(store, g.id)
+            .await
+            .into_iter()
+            .find(|s| s.occurrence_date == Some(date(2026, 11, 10)))
+            .unwrap();
+        cancel_session(store, &c.fran_actor, c.org, tue.id, "Room flooded", now)
+            .await
+            .unwrap();
+        let later = ScheduleInput {
+            start_time: "19:00".into(),
+            ..tuesdays
+        };
+        update_schedule(store, &c.fran_actor, c.org, g.id, schedule.id, &later, now)
+            .await
+            .unwrap();
+        let still = store.session(tue.id).await.unwrap().unwrap();
+        assert_eq!(
+            local(&still, NEW_YORK).1,
+            "18:00",
+            "{backend}: left alone while cancelled"
+        );
+        let back = restore_session(store, &c.fran_actor, c.org, tue.id, now)
+            .await
+            .unwrap()
+            .session;
+        assert_eq!(back.status, SessionStatus::Scheduled, "{backend}");
+        assert_eq!(
+            local(&back, NEW_YORK),
+            (date(2026, 11, 10), "19:00".into()),
             "{backend}"
         );
         database.close().await;
