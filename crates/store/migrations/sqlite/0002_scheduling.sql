@@ -26,13 +26,14 @@ CREATE TABLE schedules (
 ) STRICT;
 CREATE INDEX schedules_group_idx ON schedules (group_id);
 
-ALTER TABLE group_sessions ADD COLUMN schedule_id TEXT REFERENCES schedules (id) ON DELETE SET NULL;
+-- No foreign key on schedule_id: schedules are archived, never deleted (a group's deletion
+-- takes its sessions too), and the key's check doubled the cost of making a year of sessions.
+ALTER TABLE group_sessions ADD COLUMN schedule_id TEXT;
 ALTER TABLE group_sessions ADD COLUMN occurrence_date TEXT;
 ALTER TABLE group_sessions ADD COLUMN moved INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE group_sessions ADD COLUMN room TEXT NOT NULL DEFAULT '';
 -- One session per occurrence: the background job and a schedule edit can never both add it.
 CREATE UNIQUE INDEX group_sessions_occurrence_key ON group_sessions (schedule_id, occurrence_date);
-CREATE INDEX group_sessions_starts_idx ON group_sessions (starts_at);
 
 ALTER TABLE enrollments ADD COLUMN queue_position INTEGER;
 ALTER TABLE enrollments ADD COLUMN offer_expires_at TEXT;
