@@ -6,7 +6,6 @@
 mod concurrency;
 mod database;
 mod fixtures;
-mod materialize_speed;
 mod story;
 mod story_attendance;
 mod story_enrollments;
