@@ -13,6 +13,7 @@ pub mod error;
 pub mod fields;
 pub mod groups;
 pub mod ids;
+pub mod instruments;
 pub mod locations;
 pub mod orgs;
 pub mod policy;

@@ -1,0 +1,87 @@
+//! GAD-7, the seven-item questionnaire on worry and anxiety.
+//!
+//! Licence: developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and
+//! colleagues, with an educational grant from Pfizer Inc. Free to use: no permission is
+//! required to reproduce, translate, display or distribute it.
+//!
+//! Seven items scored 0–3, total 0–21.
+
+use super::definition::{Band, Choice, Instrument, Item, Scoring};
+
+const OPTIONS: &[Choice] = &[
+    Choice {
+        code: "0",
+        label: "Not at all",
+        score: 0,
+    },
+    Choice {
+        code: "1",
+        label: "Several days",
+        score: 1,
+    },
+    Choice {
+        code: "2",
+        label: "More than half the days",
+        score: 2,
+    },
+    Choice {
+        code: "3",
+        label: "Nearly every day",
+        score: 3,
+    },
+];
+
+const fn item(code: &'static str, text: &'static str) -> Item {
+    Item {
+        code,
+        text,
+        options: OPTIONS,
+    }
+}
+
+pub const GAD7: Instrument = Instrument {
+    code: "gad-7",
+    name: "GAD-7",
+    licence_note: "Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and \
+                   colleagues, with an educational grant from Pfizer Inc. No permission \
+                   required to reproduce, translate, display or distribute.",
+    preamble: "Over the last 2 weeks, how often have you been bothered by the following \
+               problems?",
+    items: &[
+        item("q1", "Feeling nervous, anxious, or on edge"),
+        item("q2", "Not being able to stop or control worrying"),
+        item("q3", "Worrying too much about different things"),
+        item("q4", "Trouble relaxing"),
+        item("q5", "Being so restless that it is hard to sit still"),
+        item("q6", "Becoming easily annoyed or irritable"),
+        item("q7", "Feeling afraid, as if something awful might happen"),
+    ],
+    scoring: Scoring::Sum,
+    bands: &[
+        Band {
+            min: 0,
+            max: 4,
+            code: "minimal",
+            label: "minimal",
+        },
+        Band {
+            min: 5,
+            max: 9,
+            code: "mild",
+            label: "mild",
+        },
+        Band {
+            min: 10,
+            max: 14,
+            code: "moderate",
+            label: "moderate",
+        },
+        Band {
+            min: 15,
+            max: 21,
+            code: "severe",
+            label: "severe",
+        },
+    ],
+    critical: &[],
+};
