@@ -19,31 +19,11 @@ pub const AUDIT_C: Instrument = Instrument {
             code: "q1",
             text: "How often do you have a drink containing alcohol?",
             options: &[
-                Choice {
-                    code: "0",
-                    label: "Never",
-                    score: 0,
-                },
-                Choice {
-                    code: "1",
-                    label: "Monthly or less",
-                    score: 1,
-                },
-                Choice {
-                    code: "2",
-                    label: "2 to 4 times a month",
-                    score: 2,
-                },
-                Choice {
-                    code: "3",
-                    label: "2 to 3 times a week",
-                    score: 3,
-                },
-                Choice {
-                    code: "4",
-                    label: "4 or more times a week",
-                    score: 4,
-                },
+                Choice::new("0", "Never", 0),
+                Choice::new("1", "Monthly or less", 1),
+                Choice::new("2", "2 to 4 times a month", 2),
+                Choice::new("3", "2 to 3 times a week", 3),
+                Choice::new("4", "4 or more times a week", 4),
             ],
         },
         Item {
@@ -51,62 +31,22 @@ pub const AUDIT_C: Instrument = Instrument {
             text: "How many standard drinks containing alcohol do you have on a typical day \
                    when you are drinking?",
             options: &[
-                Choice {
-                    code: "0",
-                    label: "1 or 2",
-                    score: 0,
-                },
-                Choice {
-                    code: "1",
-                    label: "3 or 4",
-                    score: 1,
-                },
-                Choice {
-                    code: "2",
-                    label: "5 or 6",
-                    score: 2,
-                },
-                Choice {
-                    code: "3",
-                    label: "7 to 9",
-                    score: 3,
-                },
-                Choice {
-                    code: "4",
-                    label: "10 or more",
-                    score: 4,
-                },
+                Choice::new("0", "1 or 2", 0),
+                Choice::new("1", "3 or 4", 1),
+                Choice::new("2", "5 or 6", 2),
+                Choice::new("3", "7 to 9", 3),
+                Choice::new("4", "10 or more", 4),
             ],
         },
         Item {
             code: "q3",
             text: "How often do you have six or more drinks on one occasion?",
             options: &[
-                Choice {
-                    code: "0",
-                    label: "Never",
-                    score: 0,
-                },
-                Choice {
-                    code: "1",
-                    label: "Less than monthly",
-                    score: 1,
-                },
-                Choice {
-                    code: "2",
-                    label: "Monthly",
-                    score: 2,
-                },
-                Choice {
-                    code: "3",
-                    label: "Weekly",
-                    score: 3,
-                },
-                Choice {
-                    code: "4",
-                    label: "Daily or almost daily",
-                    score: 4,
-                },
+                Choice::new("0", "Never", 0),
+                Choice::new("1", "Less than monthly", 1),
+                Choice::new("2", "Monthly", 2),
+                Choice::new("3", "Weekly", 3),
+                Choice::new("4", "Daily or almost daily", 4),
             ],
         },
     ],

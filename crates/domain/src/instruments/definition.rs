@@ -133,7 +133,35 @@ impl Instrument {
     }
 }
 
+impl Choice {
+    /// For compact definitions: `Choice::new("0", "Not at all", 0)`.
+    pub const fn new(code: &'static str, label: &'static str, score: i32) -> Self {
+        Self { code, label, score }
+    }
+}
+
+impl Band {
+    /// For compact definitions: `Band::new(0, 4, "minimal", "minimal")`.
+    pub const fn new(min: i32, max: i32, code: &'static str, label: &'static str) -> Self {
+        Self {
+            min,
+            max,
+            code,
+            label,
+        }
+    }
+}
+
 impl Item {
+    /// For compact definitions.
+    pub const fn new(code: &'static str, text: &'static str, options: &'static [Choice]) -> Self {
+        Self {
+            code,
+            text,
+            options,
+        }
+    }
+
     pub fn option(&self, code: &str) -> Option<&'static Choice> {
         self.options.iter().find(|choice| choice.code == code)
     }

@@ -9,34 +9,14 @@
 use super::definition::{Band, Choice, Instrument, Item, Scoring};
 
 const OPTIONS: &[Choice] = &[
-    Choice {
-        code: "0",
-        label: "Not at all",
-        score: 0,
-    },
-    Choice {
-        code: "1",
-        label: "Several days",
-        score: 1,
-    },
-    Choice {
-        code: "2",
-        label: "More than half the days",
-        score: 2,
-    },
-    Choice {
-        code: "3",
-        label: "Nearly every day",
-        score: 3,
-    },
+    Choice::new("0", "Not at all", 0),
+    Choice::new("1", "Several days", 1),
+    Choice::new("2", "More than half the days", 2),
+    Choice::new("3", "Nearly every day", 3),
 ];
 
 const fn item(code: &'static str, text: &'static str) -> Item {
-    Item {
-        code,
-        text,
-        options: OPTIONS,
-    }
+    Item::new(code, text, OPTIONS)
 }
 
 pub const GAD7: Instrument = Instrument {
@@ -58,30 +38,10 @@ pub const GAD7: Instrument = Instrument {
     ],
     scoring: Scoring::Sum,
     bands: &[
-        Band {
-            min: 0,
-            max: 4,
-            code: "minimal",
-            label: "minimal",
-        },
-        Band {
-            min: 5,
-            max: 9,
-            code: "mild",
-            label: "mild",
-        },
-        Band {
-            min: 10,
-            max: 14,
-            code: "moderate",
-            label: "moderate",
-        },
-        Band {
-            min: 15,
-            max: 21,
-            code: "severe",
-            label: "severe",
-        },
+        Band::new(0, 4, "minimal", "minimal"),
+        Band::new(5, 9, "mild", "mild"),
+        Band::new(10, 14, "moderate", "moderate"),
+        Band::new(15, 21, "severe", "severe"),
     ],
     critical: &[],
 };

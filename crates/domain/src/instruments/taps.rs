@@ -16,39 +16,15 @@
 use super::definition::{Choice, Instrument, Item, Scoring};
 
 const OPTIONS: &[Choice] = &[
-    Choice {
-        code: "never",
-        label: "Never",
-        score: 0,
-    },
-    Choice {
-        code: "less_than_monthly",
-        label: "Less than monthly",
-        score: 1,
-    },
-    Choice {
-        code: "monthly",
-        label: "Monthly",
-        score: 2,
-    },
-    Choice {
-        code: "weekly",
-        label: "Weekly",
-        score: 3,
-    },
-    Choice {
-        code: "daily",
-        label: "Daily or almost daily",
-        score: 4,
-    },
+    Choice::new("never", "Never", 0),
+    Choice::new("less_than_monthly", "Less than monthly", 1),
+    Choice::new("monthly", "Monthly", 2),
+    Choice::new("weekly", "Weekly", 3),
+    Choice::new("daily", "Daily or almost daily", 4),
 ];
 
 const fn item(code: &'static str, text: &'static str) -> Item {
-    Item {
-        code,
-        text,
-        options: OPTIONS,
-    }
+    Item::new(code, text, OPTIONS)
 }
 
 pub const TAPS: Instrument = Instrument {
