@@ -5,27 +5,11 @@ use chrono::{DateTime, Utc};
 use super::rules::{self, Marking, SheetAccess};
 use super::{AttendanceChange, AttendanceChangeLine, AttendanceSheetInput, RosterLine};
 use crate::auth::Actor;
-use crate::groups::Group;
 use crate::ids::{GroupId, OrgId, SessionId};
 use crate::orgs::Role;
 use crate::policy::{authorize, Access};
-use crate::sessions::GroupSession;
+use crate::sessions::{session_in_org, GroupSession};
 use crate::{Error, Store};
-
-/// A session of a group of `org`, with its group, as the organization's staff see it.
-pub(super) async fn session_of_org(
-    store: &dyn Store,
-    org: OrgId,
-    id: SessionId,
-) -> Result<(GroupSession, Group), Error> {
-    let session = store.session(id).await?.ok_or(Error::NotFound)?;
-    let group = store
-        .group(session.group_id)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)?;
-    Ok((session, group))
-}
 
 /// The facilitator (or an administrator) marks a session in one step; see
 /// [`AttendanceSheetInput`] for the sheet and [`rules::mark`] for the rules. Returns the
@@ -39,7 +23,7 @@ pub async fn mark_session(
     now: DateTime<Utc>,
 ) -> Result<Vec<AttendanceChange>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    let (_, group) = session_of_org(store, org, session).await?;
+    let (_, group) = session_in_org(store, org, session).await?;
     let me = authorize(actor, Access::RunGroup(&group))?.ok_or(Error::Unauthenticated)?;
     let parsed = input.parse();
     let marking = Marking {
@@ -86,7 +70,7 @@ pub async fn session_attendance(
     now: DateTime<Utc>,
 ) -> Result<AttendanceView, Error> {
     let me = authorize(actor, Access::ViewOrg(org))?.ok_or(Error::Unauthenticated)?;
-    let (session, group) = session_of_org(store, org, session).await?;
+    let (session, group) = session_in_org(store, org, session).await?;
     let can_run = authorize(actor, Access::RunGroup(&group)).is_ok();
     let is_admin = me.role_in(org) == Some(Role::OrgAdmin);
     let access = rules::sheet_access(&session, can_run, is_admin, now);

@@ -6,26 +6,17 @@ use super::rules;
 use super::{Enrollment, EnrollmentAction, EnrollmentEvent, Roster, RosterChange};
 use crate::auth::Actor;
 use crate::fields::{choice, id, lenient_string, number_in, optional_text};
-use crate::groups::Group;
+use crate::groups::{group_in_org, Group};
 use crate::ids::{EnrollmentId, GroupId, OrgId};
 use crate::policy::{authorize, signed_in, Access};
 use crate::{vocabulary, Error, FieldErrors, Store};
 
-/// A group that is open to the public: not archived, in a program that is not archived.
+/// A group that is open to the public: not archived.
 async fn open_group(store: &dyn Store, id: GroupId) -> Result<Group, Error> {
     store
         .group(id)
         .await?
         .filter(|g| g.archived_at.is_none())
-        .ok_or(Error::NotFound)
-}
-
-/// A group of `org`, as its staff see it.
-async fn group_of_org(store: &dyn Store, org: OrgId, id: GroupId) -> Result<Group, Error> {
-    store
-        .group(id)
-        .await?
-        .filter(|g| g.org_id == org)
         .ok_or(Error::NotFound)
 }
 
@@ -129,7 +120,7 @@ pub async fn group_roster(
     now: DateTime<Utc>,
 ) -> Result<RosterView, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    let g = group_of_org(store, org, group).await?;
+    let g = group_in_org(store, org, group).await?;
     let can_run = authorize(actor, Access::RunGroup(&g)).is_ok();
     let roster = store.roster(group).await?.ok_or(Error::NotFound)?;
     Ok(RosterView {
@@ -166,7 +157,7 @@ pub async fn staff_change(
     input: StaffChangeInput,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let g = group_of_org(store, org, group).await?;
+    let g = group_in_org(store, org, group).await?;
     let me = authorize(actor, Access::RunGroup(&g))?
         .ok_or(Error::Unauthenticated)?
         .account_id;
@@ -218,7 +209,7 @@ pub async fn reorder_waitlist(
     input: ReorderInput,
     now: DateTime<Utc>,
 ) -> Result<(), Error> {
-    let g = group_of_org(store, org, group).await?;
+    let g = group_in_org(store, org, group).await?;
     let me = authorize(actor, Access::RunGroup(&g))?
         .ok_or(Error::Unauthenticated)?
         .account_id;

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use super::{Group, GroupCard, GroupContext, GroupInput, GroupSpec};
+use super::{group_in_org, Group, GroupCard, GroupContext, GroupInput, GroupSpec};
 use crate::auth::Actor;
 use crate::enrollments::rules;
 use crate::ids::{GroupId, OrgId};
@@ -27,11 +27,7 @@ pub async fn group(
     id: GroupId,
 ) -> Result<Group, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    store
-        .group(id)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)
+    group_in_org(store, org, id).await
 }
 
 /// The organization's current choices for a group form: administrators only.
@@ -150,11 +146,7 @@ pub async fn update_group(
     input: &GroupInput,
 ) -> Result<Group, Error> {
     authorize(actor, Access::ManageOrg(org))?;
-    let current = store
-        .group(id)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)?;
+    let current = group_in_org(store, org, id).await?;
     let spec = parse(store, org, input).await?;
     let active = store.active_member_count(id).await?;
     if spec.capacity < active {
@@ -184,11 +176,7 @@ pub async fn archive_group(
     id: GroupId,
 ) -> Result<Group, Error> {
     authorize(actor, Access::ManageOrg(org))?;
-    let current = store
-        .group(id)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)?;
+    let current = group_in_org(store, org, id).await?;
     let group = Group {
         archived_at: current.archived_at.or(Some(now)),
         ..current

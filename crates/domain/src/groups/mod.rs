@@ -2,6 +2,7 @@
 
 mod group;
 mod input;
+mod lookup;
 mod manage;
 mod public;
 mod rules;
@@ -9,6 +10,7 @@ mod vocabulary;
 
 pub use group::{Facilitator, Group, GroupCard};
 pub use input::{GroupContext, GroupInput, GroupSpec};
+pub use lookup::group_in_org;
 pub use manage::{
     archive_group, create_group, group, group_form_options, groups_of_org, update_group,
     GroupFormOptions,

@@ -88,11 +88,7 @@ pub async fn group_report(
     range: &RangeInput,
     now: DateTime<Utc>,
 ) -> Result<(DateRange, GroupAttendanceReport), Error> {
-    let g = store
-        .group(group)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)?;
+    let g = crate::groups::group_in_org(store, org, group).await?;
     authorize(actor, Access::RunGroup(&g))?;
     let range = range.parse(now.with_timezone(&g.time_zone).date_naive(), 12 * 7)?;
     let facts = store

@@ -8,7 +8,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use super::materialize_job::{horizon_end, materialize_schedule, warnings_between};
 use super::{OverlapWarning, Schedule, ScheduleInput};
 use crate::auth::Actor;
-use crate::groups::Group;
+use crate::groups::{group_in_org, Group};
 use crate::ids::{GroupId, OrgId, ScheduleId};
 use crate::policy::{authorize, Access};
 use crate::{Error, Store};
@@ -22,18 +22,6 @@ pub struct ScheduleSaved {
 }
 
 /// A group of `org`, as its staff see it.
-pub(super) async fn group_of_org(
-    store: &dyn Store,
-    org: OrgId,
-    id: GroupId,
-) -> Result<Group, Error> {
-    store
-        .group(id)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)
-}
-
 /// A group of `org` that the actor runs. Visitors are asked to sign in before anything is
 /// looked up; a group of another organization is not found.
 async fn group_to_run(
@@ -43,7 +31,7 @@ async fn group_to_run(
     id: GroupId,
 ) -> Result<Group, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    let group = group_of_org(store, org, id).await?;
+    let group = group_in_org(store, org, id).await?;
     authorize(actor, Access::RunGroup(&group))?;
     Ok(group)
 }
@@ -65,7 +53,7 @@ pub async fn schedules_of_group(
     group: GroupId,
 ) -> Result<Vec<Schedule>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    let group = group_of_org(store, org, group).await?;
+    let group = group_in_org(store, org, group).await?;
     Ok(store.schedules_of_group(group.id).await?)
 }
 
@@ -149,7 +137,7 @@ pub async fn upcoming_warnings(
     now: DateTime<Utc>,
 ) -> Result<Vec<OverlapWarning>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    let group = group_of_org(store, org, group).await?;
+    let group = group_in_org(store, org, group).await?;
     let until = horizon_end(now);
     warnings_between(store, org, now, past_end(until), |s| {
         s.group_id == group.id && s.starts_at < until

@@ -5,7 +5,6 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::input::{parse_date, parse_duration, parse_time};
-use super::manage::group_of_org;
 use super::materialize_job::{materialize_schedule, warnings_between};
 use super::{occurrences, resolve_local_time, OverlapWarning, Schedule, MAX_ROOM_CHARS};
 use crate::auth::Actor;
@@ -94,8 +93,7 @@ async fn session_to_run(
     id: SessionId,
 ) -> Result<(GroupSession, Group), Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    let session = store.session(id).await?.ok_or(Error::NotFound)?;
-    let group = group_of_org(store, org, session.group_id).await?;
+    let (session, group) = crate::sessions::session_in_org(store, org, id).await?;
     authorize(actor, Access::RunGroup(&group))?;
     Ok((session, group))
 }

@@ -20,11 +20,7 @@ pub async fn sessions_of_group(
     now: DateTime<Utc>,
 ) -> Result<Vec<GroupSession>, Error> {
     authorize(actor, Access::ViewOrg(org))?;
-    store
-        .group(group)
-        .await?
-        .filter(|g| g.org_id == org)
-        .ok_or(Error::NotFound)?;
+    crate::groups::group_in_org(store, org, group).await?;
     let from = now - Duration::days(RECENT_DAYS);
     Ok(store.sessions_of_group(group, from, LIST_LIMIT).await?)
 }

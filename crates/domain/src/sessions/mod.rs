@@ -2,8 +2,10 @@
 //! directly, as the demo and imports do).
 
 mod list;
+mod lookup;
 
 pub use list::{sessions_of_group, LIST_LIMIT, RECENT_DAYS};
+pub use lookup::{session_for_staff, session_in_org};
 
 use chrono::{DateTime, NaiveDate, Utc};
 

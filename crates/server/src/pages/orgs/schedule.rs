@@ -285,12 +285,13 @@ pub async fn cancel(
         Ok(s) => Ok(Redirect::to(&back(org, s.group_id)).into_response()),
         Err(Error::Invalid(errors)) => {
             // The list shows the reason field with its message.
-            let group = sessions_group(&state, &auth, org, session).await?;
+            let (_, group) =
+                sessions::session_for_staff(state.store(), &auth.actor, org, session).await?;
             let form = ScheduleForm {
                 errors,
                 ..ScheduleForm::empty()
             };
-            page(&state, &auth, org, group, form).await
+            page(&state, &auth, org, group.id, form).await
         }
         Err(other) => Err(other.into()),
     }
@@ -306,23 +307,6 @@ pub async fn restore(
     let saved =
         schedules::restore_session(state.store(), &auth.actor, org, session, state.now()).await?;
     Ok(Redirect::to(&back(org, saved.session.group_id)).into_response())
-}
-
-async fn sessions_group(
-    state: &AppState,
-    auth: &Auth,
-    org: OrgId,
-    session: SessionId,
-) -> Result<GroupId, crate::pages::PageError> {
-    let view = kindred_domain::attendance::session_attendance(
-        state.store(),
-        &auth.actor,
-        org,
-        session,
-        state.now(),
-    )
-    .await?;
-    Ok(view.group_id)
 }
 
 #[derive(Template)]
@@ -344,25 +328,17 @@ async fn move_page(
     input: Option<MoveSessionInput>,
     errors: FieldErrors,
 ) -> PageResult {
-    let view = kindred_domain::attendance::session_attendance(
-        state.store(),
-        &auth.actor,
-        org,
-        session,
-        state.now(),
-    )
-    .await?;
-    let group = groups::group(state.store(), &auth.actor, org, view.group_id).await?;
+    let (session, group) =
+        sessions::session_for_staff(state.store(), &auth.actor, org, session).await?;
     let status = form_status(&errors);
     render_with(
         status,
         MovePage {
             layout: Layout::new(auth, "Move a session"),
             org: orgs::organization(state.store(), &auth.actor, org).await?,
-            input: input
-                .unwrap_or_else(|| MoveSessionInput::prefill(&view.session, group.time_zone)),
+            input: input.unwrap_or_else(|| MoveSessionInput::prefill(&session, group.time_zone)),
             group,
-            session: view.session,
+            session,
             errors,
         },
     )
