@@ -13,7 +13,7 @@ use kindred_domain::store::AttendanceStore;
 use kindred_domain::{Error, StoreError};
 use rusqlite::Connection;
 
-use super::exec::{all, execute, exists, scalar};
+use super::exec::{all, execute, exists, ids, scalar};
 use super::values::ts;
 use super::{sessions, SqliteStore, R};
 use crate::rows::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
@@ -159,14 +159,12 @@ impl AttendanceStore for SqliteStore {
 
     async fn registered_sessions(&self, account: AccountId, group: GroupId) -> R<Vec<SessionId>> {
         self.read(|c| {
-            all::<SessionIdRow>(
+            ids(
                 c,
                 sql::REGISTERED_SESSIONS,
                 &[&account.to_string(), &group.to_string()],
-            )?
-            .into_iter()
-            .map(|r| crate::errors::id("session_registrations.session_id", &r.0))
-            .collect()
+                "session_registrations.session_id",
+            )
         })
     }
 
@@ -181,13 +179,5 @@ impl AttendanceStore for SqliteStore {
             .map(MyMark::try_from)
             .collect()
         })
-    }
-}
-
-struct SessionIdRow(String);
-
-impl crate::rows::SqliteRow for SessionIdRow {
-    fn read(c: &mut super::values::Cols<'_, '_>) -> rusqlite::Result<Self> {
-        Ok(SessionIdRow(c.get("session_id")?))
     }
 }

@@ -12,7 +12,7 @@ use kindred_domain::store::EnrollmentStore;
 use kindred_domain::{Error, StoreError};
 use rusqlite::Connection;
 
-use super::exec::{all, execute, optional};
+use super::exec::{all, execute, ids, optional};
 use super::values::{opt_ts, ts};
 use super::{SqliteStore, R};
 use crate::rows::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
@@ -129,19 +129,6 @@ impl EnrollmentStore for SqliteStore {
     }
 
     async fn groups_with_expired_offers(&self, now: DateTime<Utc>) -> R<Vec<GroupId>> {
-        self.read(|c| {
-            all::<IdRow>(c, sql::EXPIRED_OFFERS, &[&ts(now)])?
-                .into_iter()
-                .map(|r| crate::errors::id("enrollments.group_id", &r.0))
-                .collect()
-        })
-    }
-}
-
-struct IdRow(String);
-
-impl crate::rows::SqliteRow for IdRow {
-    fn read(c: &mut super::values::Cols<'_, '_>) -> rusqlite::Result<Self> {
-        Ok(IdRow(c.get("group_id")?))
+        self.read(|c| ids(c, sql::EXPIRED_OFFERS, &[&ts(now)], "enrollments.group_id"))
     }
 }

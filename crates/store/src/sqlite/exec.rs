@@ -105,6 +105,23 @@ pub(crate) fn all<T: SqliteRow>(conn: &Connection, sql: &str, params: Params<'_>
     Ok(out)
 }
 
+/// The first column of every row, an id stored as text; `column` names it in errors.
+pub(crate) fn ids<T: std::str::FromStr>(
+    conn: &Connection,
+    sql: &str,
+    params: Params<'_>,
+    column: &str,
+) -> R<Vec<T>> {
+    let mut stmt = prepared(conn, sql, params)?;
+    let mut rows = stmt.raw_query();
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(err)? {
+        let raw: String = row.get(0).map_err(err)?;
+        out.push(crate::errors::id(column, &raw)?);
+    }
+    Ok(out)
+}
+
 /// The first row, if any.
 pub(crate) fn optional<T: SqliteRow>(
     conn: &Connection,
