@@ -84,6 +84,16 @@ impl Enrollment {
         }
     }
 
+    /// Takes a seat at `now`: an active member, or an open offer held for this person.
+    pub fn holds_seat(&self, now: DateTime<Utc>) -> bool {
+        self.status == EnrollmentStatus::Active || self.has_open_offer(now)
+    }
+
+    /// The order of the waitlist: place in the queue, then who asked first.
+    pub fn queue_key(&self) -> (Option<i64>, DateTime<Utc>) {
+        (self.queue_position, self.created_at)
+    }
+
     /// Holds an unexpired offer of a seat at `now`.
     pub fn has_open_offer(&self, now: DateTime<Utc>) -> bool {
         self.status == EnrollmentStatus::Waitlisted

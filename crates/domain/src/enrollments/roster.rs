@@ -61,20 +61,17 @@ impl Roster {
             .iter()
             .filter(|e| e.enrollment.status == EnrollmentStatus::Waitlisted)
             .collect();
-        waiting.sort_by_key(|e| (e.enrollment.queue_position, e.enrollment.created_at));
+        waiting.sort_by_key(|e| e.enrollment.queue_key());
         waiting
     }
 
     /// Seats not taken by active members or held by open offers.
     pub fn free_seats(&self, now: DateTime<Utc>) -> i32 {
-        let taken = self
-            .entries
-            .iter()
-            .filter(|e| {
-                e.enrollment.status == EnrollmentStatus::Active || e.enrollment.has_open_offer(now)
-            })
-            .count();
-        self.group.capacity - i32::try_from(taken).unwrap_or(i32::MAX)
+        seats_left(
+            self.group.capacity,
+            self.entries.iter().map(|e| &e.enrollment),
+            now,
+        )
     }
 
     /// A closed cohort takes no new active members once its first session has begun.
@@ -82,6 +79,16 @@ impl Roster {
         self.group.mode == EnrollmentMode::ClosedCohort
             && self.cohort_starts_at.is_some_and(|start| start <= now)
     }
+}
+
+/// Capacity less the seats taken by active members and open offers.
+pub(super) fn seats_left<'a>(
+    capacity: i32,
+    enrollments: impl Iterator<Item = &'a Enrollment>,
+    now: DateTime<Utc>,
+) -> i32 {
+    let taken = enrollments.filter(|e| e.holds_seat(now)).count();
+    capacity - i32::try_from(taken).unwrap_or(i32::MAX)
 }
 
 /// What a rule decided: enrollments to write (new or changed) and the events to append.

@@ -103,17 +103,12 @@ impl Draft {
             .iter()
             .filter(|e| e.status == EnrollmentStatus::Waitlisted)
             .collect();
-        waiting.sort_by_key(|e| (e.queue_position, e.created_at));
+        waiting.sort_by_key(|e| e.queue_key());
         waiting.into_iter().map(|e| e.id).collect()
     }
 
     fn free_seats(&self, capacity: i32) -> i32 {
-        let taken = self
-            .entries
-            .iter()
-            .filter(|e| e.status == EnrollmentStatus::Active || e.has_open_offer(self.now))
-            .count();
-        capacity - i32::try_from(taken).unwrap_or(i32::MAX)
+        super::roster::seats_left(capacity, self.entries.iter(), self.now)
     }
 
     fn finish(self) -> RosterChange {
