@@ -84,6 +84,14 @@ typed_id!(
     /// A secret calendar feed of one person.
     CalendarFeedId
 );
+typed_id!(
+    /// A person's request to join a group, in the organization's intake queue.
+    RequestId
+);
+typed_id!(
+    /// An in-app notification for one person.
+    NotificationId
+);
 
 /// Counts the ids [`SessionId::ordered`] makes in this process, so they sort in that order.
 static ORDERED_SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);

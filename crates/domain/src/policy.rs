@@ -29,7 +29,8 @@ pub enum Access<'a> {
     ViewOrg(OrgId),
     /// Creating, editing and archiving programs, locations, groups and staff roles.
     ManageOrg(OrgId),
-    /// One member's clinical record across the organization's groups (hours, reports):
+    /// One member's clinical record across the organization's groups (hours, reports) and
+    /// the intake queue (requests to join, with contact details and screening answers):
     /// clinicians and administrators.
     ClinicalOrg(OrgId),
     /// Running one group: its schedule, sessions, roster changes and attendance. The group's

@@ -6,6 +6,7 @@ mod attendance;
 mod calendar;
 mod enrollments;
 mod foundation;
+mod intake;
 mod reports;
 mod schedules;
 
@@ -13,12 +14,20 @@ pub use attendance::AttendanceStore;
 pub use calendar::CalendarStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
+pub use intake::{IntakeStore, NotificationStore};
 pub use reports::{FactQuery, FactScope, ReportStore};
 pub use schedules::{AppliedPlans, ScheduleStore};
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
 pub trait Store:
-    FoundationStore + EnrollmentStore + AttendanceStore + ScheduleStore + CalendarStore + ReportStore
+    FoundationStore
+    + EnrollmentStore
+    + AttendanceStore
+    + ScheduleStore
+    + CalendarStore
+    + ReportStore
+    + IntakeStore
+    + NotificationStore
 {
 }
 
@@ -29,5 +38,7 @@ impl<T> Store for T where
         + ScheduleStore
         + CalendarStore
         + ReportStore
+        + IntakeStore
+        + NotificationStore
 {
 }
