@@ -43,6 +43,8 @@ impl std::fmt::Debug for Database {
 /// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
 /// add their tables here.
 const DROP_ALL: &str = "\
+    DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS intake_request_events; \
+    DROP TABLE IF EXISTS intake_requests; \
     DROP TABLE IF EXISTS calendar_feeds; DROP TABLE IF EXISTS attendance_changes; \
     DROP TABLE IF EXISTS attendance; DROP TABLE IF EXISTS session_registrations; \
     DROP TABLE IF EXISTS enrollment_events; \

@@ -109,7 +109,12 @@ pub async fn my_request(
         .await?
         .filter(|r| r.account_id == me.account_id)
         .ok_or(Error::NotFound)?;
-    view(store, request).await
+    let mut view = view(store, request).await?;
+    // Staff notes are for the history; the person reads the status and the message.
+    for event in &mut view.history {
+        event.note.clear();
+    }
+    Ok(view)
 }
 
 /// The organization's queue, oldest first, optionally of one status (a status code; an

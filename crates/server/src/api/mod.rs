@@ -8,6 +8,7 @@ mod calendar;
 mod enrollments;
 mod error;
 mod groups;
+mod intake;
 mod locations;
 mod me;
 mod openapi;
@@ -41,6 +42,24 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/setup", post(setup::complete))
         .route("/api/v1/me", get(me::me))
         .route("/api/v1/me/groups", get(me::my_groups))
+        .route("/api/v1/me/requests", get(intake::mine))
+        .route("/api/v1/me/requests/{request_id}", get(intake::my_request))
+        .route("/api/v1/me/notifications", get(intake::notifications))
+        .route("/api/v1/me/notifications/read-all", post(intake::read_all))
+        .route(
+            "/api/v1/me/notifications/{notification_id}/read",
+            post(intake::read),
+        )
+        .route("/api/v1/groups/{group_id}/requests", post(intake::create))
+        .route("/api/v1/orgs/{org_id}/intake", get(intake::queue))
+        .route(
+            "/api/v1/orgs/{org_id}/intake/{request_id}",
+            get(intake::show),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/intake/{request_id}/transitions",
+            post(intake::transition),
+        )
         .route("/api/v1/me/password", post(account::change_password))
         .route(
             "/api/v1/me/tokens",

@@ -3,8 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, attendance, auth, calendar, enrollments, groups, locations, me, orgs, programs,
-    public, reports, schedules, setup,
+    account, attendance, auth, calendar, enrollments, groups, intake, locations, me, orgs,
+    programs, public, reports, schedules, setup,
 };
 
 #[derive(OpenApi)]
@@ -30,6 +30,8 @@ use super::{
         enrollments::join, enrollments::mine, enrollments::leave, enrollments::accept_offer,
         enrollments::decline_offer, enrollments::roster, enrollments::change, enrollments::reorder,
         enrollments::history,
+        intake::create, intake::mine, intake::my_request, intake::queue, intake::show,
+        intake::transition, intake::notifications, intake::read, intake::read_all,
         calendar::list, calendar::create, calendar::revoke,
         reports::group_report, reports::member_hours, reports::billing,
         attendance::sheet, attendance::mark, attendance::check_in, attendance::register,

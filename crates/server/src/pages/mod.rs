@@ -12,8 +12,10 @@ mod format;
 mod home;
 mod layout;
 mod my_attendance;
+mod notifications;
 mod orgs;
 mod public_group;
+mod requests;
 mod return_to;
 mod session_actions;
 mod setup;
@@ -33,6 +35,10 @@ pub fn routes() -> Router<AppState> {
         .route("/", get(home::show))
         .route("/static/{file}", get(assets::serve))
         .route("/groups/{group_id}", get(public_group::show))
+        .route(
+            "/groups/{group_id}/request",
+            get(requests::form).post(requests::submit),
+        )
         .route("/groups/{group_id}/join", post(enrollment::join))
         .route("/groups/{group_id}/leave", post(enrollment::leave))
         .route(
@@ -60,6 +66,12 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(auth::logout))
         .route("/logout-everywhere", post(auth::logout_everywhere))
         .route("/dashboard", get(dashboard::show))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/read-all", post(notifications::read_all))
+        .route(
+            "/notifications/{notification_id}/read",
+            post(notifications::read),
+        )
         .route("/account", get(account::show))
         .route("/account/attendance", get(my_attendance::show))
         .route("/account/password", post(account::change_password))

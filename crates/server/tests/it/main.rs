@@ -12,6 +12,7 @@ mod browser;
 mod cli;
 mod demo;
 mod enrollment;
+mod intake;
 mod isolation;
 mod malformed;
 mod openapi;

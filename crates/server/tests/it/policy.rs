@@ -8,6 +8,7 @@ use axum::http::{header, Method, StatusCode};
 use kindred_domain::accounts::{create_api_token, NewApiTokenInput};
 use kindred_domain::auth::{SecretToken, SignedIn};
 use kindred_domain::calendar::{create_feed, NewFeedInput};
+use kindred_domain::notifications::Notification;
 use kindred_domain::orgs::Role;
 use serde_json::Value;
 
@@ -90,6 +91,13 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
         .set_staff_role(fx.org, leaver.id, Role::PeerSpecialist)
         .await
         .unwrap();
+    // A notification of the member, made anew for each call (reading it is idempotent,
+    // but a fresh one shows the read really happens).
+    let note = Notification::new(fx.member.id, "Walk", "/dashboard", app.state.now());
+    app.store()
+        .add_notifications(vec![note.clone()])
+        .await
+        .unwrap();
     if real {
         Ids {
             org: fx.org.to_string(),
@@ -106,6 +114,8 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             feed_file: format!("{}.ics", feed.token.expose()),
             setup: setup.expose().to_owned(),
             file: "kindred.css".into(),
+            request: fx.member_request.to_string(),
+            notification: note.id.to_string(),
             unique: format!("{n}"),
         }
     } else {
@@ -124,6 +134,8 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             feed_file: format!("{}.ics", SecretToken::generate().expose()),
             setup: SecretToken::generate().expose().to_owned(),
             file: "no-such-file.css".into(),
+            request: fresh(),
+            notification: fresh(),
             unique: format!("{n}x"),
         }
     }

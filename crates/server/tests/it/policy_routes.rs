@@ -52,6 +52,10 @@ pub struct Ids {
     pub feed_file: String,
     pub setup: String,
     pub file: String,
+    /// The member's request to join the peer group.
+    pub request: String,
+    /// A notification of the member, made anew for each call.
+    pub notification: String,
     /// Makes emails and names of this call unique.
     pub unique: String,
 }
@@ -94,6 +98,8 @@ impl Row {
             .replace("{feed_file}", &ids.feed_file)
             .replace("{token}", &ids.setup)
             .replace("{file}", &ids.file)
+            .replace("{request_id}", &ids.request)
+            .replace("{notification_id}", &ids.notification)
     }
 
     /// Archiving runs last, so it cannot spoil the rows that edit the same objects.
@@ -180,6 +186,18 @@ fn sheet(_: &Fixture, _: &Ids) -> Value {
 }
 fn staff_change(_: &Fixture, ids: &Ids) -> Value {
     json!({"enrollment_id": ids.enrollment, "action": "remove", "reason": "Moved away"})
+}
+fn join_request(_: &Fixture, ids: &Ids) -> Value {
+    json!({"name": format!("Walker {}", ids.unique), "contact": "555-0100", "availability": "Evenings"})
+}
+/// The request form as a visitor sends it: the request and a new account.
+fn join_request_form(_: &Fixture, ids: &Ids) -> Value {
+    json!({"intent": "submit", "name": format!("Walker {}", ids.unique), "contact": "555-0100",
+        "availability": "", "account": "new", "email": format!("walker-{}@example.org", ids.unique),
+        "display_name": "Walker", "password": PASSWORD})
+}
+fn contacted(_: &Fixture, _: &Ids) -> Value {
+    json!({"action": "contacted", "note": "Left a voicemail"})
 }
 fn reorder(_: &Fixture, ids: &Ids) -> Value {
     json!({"enrollment_id": ids.enrollment, "position": "1", "reason": "Priority referral"})
@@ -448,6 +466,68 @@ pub fn table() -> Vec<Row> {
         row("POST", "/api/v1/me/calendar-feeds", OwnAccount, Some(feed)),
         row("DELETE", "/api/v1/me/calendar-feeds/{feed_id}", Owner, None),
         row("GET", "/calendar/{feed_file}", Public, None),
+        stateful(
+            "POST",
+            "/api/v1/groups/{group_id}/requests",
+            OwnAccount,
+            Some(join_request),
+        ),
+        row("GET", "/api/v1/me/requests", OwnAccount, None),
+        row("GET", "/api/v1/me/requests/{request_id}", Owner, None),
+        row("GET", "/api/v1/me/notifications", OwnAccount, None),
+        row(
+            "POST",
+            "/api/v1/me/notifications/read-all",
+            OwnAccount,
+            None,
+        ),
+        row(
+            "POST",
+            "/api/v1/me/notifications/{notification_id}/read",
+            Owner,
+            None,
+        ),
+        row("GET", "/api/v1/orgs/{org_id}/intake", ClinicalOrg, None),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/intake/{request_id}",
+            ClinicalOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/intake/{request_id}/transitions",
+            ClinicalOrg,
+            Some(contacted),
+        ),
+        row("GET", "/groups/{group_id}/request", Public, None),
+        stateful(
+            "POST",
+            "/groups/{group_id}/request",
+            Public,
+            Some(join_request_form),
+        ),
+        row("GET", "/notifications", OwnAccount, None),
+        row("POST", "/notifications/read-all", OwnAccount, Some(nothing)),
+        row(
+            "POST",
+            "/notifications/{notification_id}/read",
+            Owner,
+            Some(nothing),
+        ),
+        row("GET", "/orgs/{org_id}/intake", ClinicalOrg, None),
+        row(
+            "GET",
+            "/orgs/{org_id}/intake/{request_id}",
+            ClinicalOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/intake/{request_id}/transitions",
+            ClinicalOrg,
+            Some(contacted),
+        ),
         // Pages
         row("GET", "/", Public, None),
         row("GET", "/account/calendar", OwnAccount, None),

@@ -18,7 +18,7 @@ use crate::errors::db;
 use crate::rows::{EnrollmentRow, EventRow, MyGroupRow, RosterEntryRow, RosterGroupRow};
 use crate::sql::{cards as cards_sql, enrollments as sql};
 
-async fn roster(c: &mut PgConnection, group: GroupId) -> R<Option<Roster>> {
+pub(super) async fn roster(c: &mut PgConnection, group: GroupId) -> R<Option<Roster>> {
     let row = sqlx::query_as::<Db, RosterGroupRow>(sql::ROSTER_GROUP)
         .bind(group.to_string())
         .fetch_optional(&mut *c)
@@ -76,6 +76,30 @@ async fn insert_event(c: &mut PgConnection, e: &EnrollmentEvent) -> R<()> {
     Ok(())
 }
 
+/// Writes what a rule decided: the enrollments, then their events.
+pub(super) async fn write_change(c: &mut PgConnection, change: &RosterChange) -> R<()> {
+    for e in &change.enrollments {
+        upsert(&mut *c, e).await?;
+    }
+    for e in &change.events {
+        insert_event(&mut *c, e).await?;
+    }
+    Ok(())
+}
+
+/// Takes the group's lock for a roster change; `NotFound` when there is no such group.
+pub(super) async fn lock_group(c: &mut PgConnection, group: GroupId) -> R<()> {
+    let locked = sqlx::query(sql::LOCK_GROUP)
+        .bind(group.to_string())
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?;
+    if locked.is_none() {
+        return Err(StoreError::NotFound);
+    }
+    Ok(())
+}
+
 pub(super) async fn insert_enrollment(s: &PgStore, e: Enrollment) -> R<()> {
     let mut c = s.pool.acquire().await.map_err(db)?;
     upsert(&mut c, &e).await?;
@@ -107,26 +131,14 @@ impl EnrollmentStore for PgStore {
         decide: RosterDecision,
     ) -> R<Result<RosterChange, Error>> {
         let mut tx = self.begin_write().await?;
-        let locked = sqlx::query(sql::LOCK_GROUP)
-            .bind(group.to_string())
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-        if locked.is_none() {
-            return Err(StoreError::NotFound);
-        }
+        lock_group(&mut tx, group).await?;
         let roster = roster(&mut tx, group).await?.ok_or(StoreError::NotFound)?;
         let change = match decide(&roster) {
             Ok(change) => change,
             // Dropping the transaction rolls it back; nothing was written.
             Err(refused) => return Ok(Err(refused)),
         };
-        for e in &change.enrollments {
-            upsert(&mut tx, e).await?;
-        }
-        for e in &change.events {
-            insert_event(&mut tx, e).await?;
-        }
+        write_change(&mut tx, &change).await?;
         commit(tx).await?;
         Ok(Ok(change))
     }

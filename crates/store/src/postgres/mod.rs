@@ -23,6 +23,7 @@ mod calendar;
 mod cards;
 mod enrollments;
 mod groups;
+mod intake;
 mod locations;
 mod orgs;
 mod programs;

@@ -12,6 +12,7 @@ pub(crate) mod calendar;
 pub(crate) mod cards;
 pub(crate) mod enrollments;
 pub(crate) mod groups;
+pub(crate) mod intake;
 pub(crate) mod orgs;
 pub(crate) mod places;
 pub(crate) mod reports;

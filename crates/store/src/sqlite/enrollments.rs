@@ -18,7 +18,7 @@ use super::{SqliteStore, R};
 use crate::rows::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 use crate::sql::enrollments as sql;
 
-fn roster(c: &Connection, group: GroupId) -> R<Option<Roster>> {
+pub(super) fn roster(c: &Connection, group: GroupId) -> R<Option<Roster>> {
     let Some(row) = optional::<RosterGroupRow>(c, sql::ROSTER_GROUP, &[&group.to_string()])? else {
         return Ok(None);
     };
@@ -71,6 +71,17 @@ fn insert_event(c: &Connection, e: &EnrollmentEvent) -> R<()> {
     Ok(())
 }
 
+/// Writes what a rule decided: the enrollments, then their events.
+pub(super) fn write_change(c: &Connection, change: &RosterChange) -> R<()> {
+    for e in &change.enrollments {
+        upsert(c, e)?;
+    }
+    for e in &change.events {
+        insert_event(c, e)?;
+    }
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl EnrollmentStore for SqliteStore {
     async fn change_roster(
@@ -84,12 +95,7 @@ impl EnrollmentStore for SqliteStore {
                 Ok(change) => change,
                 Err(refused) => return Ok(Err(refused)),
             };
-            for e in &change.enrollments {
-                upsert(c, e)?;
-            }
-            for e in &change.events {
-                insert_event(c, e)?;
-            }
+            write_change(c, &change)?;
             Ok(Ok(change))
         })
         .await

@@ -21,6 +21,7 @@ mod cards;
 mod enrollments;
 mod exec;
 mod groups;
+mod intake;
 mod orgs;
 mod places;
 mod pool;

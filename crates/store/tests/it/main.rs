@@ -10,5 +10,6 @@ mod story;
 mod story_attendance;
 mod story_enrollments;
 mod story_groups;
+mod story_intake;
 mod story_members;
 mod story_schedules;

@@ -14,6 +14,14 @@ struct DashboardPage {
     org: kindred_domain::orgs::Organization,
     dashboard: OrgDashboard,
     can_manage: bool,
+    /// New requests in the intake queue, for those who work it.
+    new_requests: Option<i64>,
+}
+
+impl DashboardPage {
+    fn new_count(&self) -> i64 {
+        self.new_requests.unwrap_or(0)
+    }
 }
 
 pub async fn show(
@@ -23,10 +31,13 @@ pub async fn show(
 ) -> PageResult {
     let org_id = id(&org_id)?;
     let dashboard = orgs::org_dashboard(state.store(), &auth.actor, org_id).await?;
+    let new_requests =
+        kindred_domain::intake::new_request_count(state.store(), &auth.actor, org_id).await?;
     render(DashboardPage {
         layout: Layout::new(&auth, dashboard.organization.name.clone()),
         org: dashboard.organization.clone(),
         can_manage: can_manage(&auth.actor, org_id),
+        new_requests,
         dashboard,
     })
 }

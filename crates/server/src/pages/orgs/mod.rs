@@ -4,6 +4,7 @@ mod attendance;
 mod dashboard;
 mod group_form;
 mod groups;
+mod intake;
 mod locations;
 mod options;
 mod programs;
@@ -141,6 +142,12 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/orgs/{org_id}/sessions/{session_id}/attendance",
             post(attendance::mark),
+        )
+        .route("/orgs/{org_id}/intake", get(intake::queue))
+        .route("/orgs/{org_id}/intake/{request_id}", get(intake::show))
+        .route(
+            "/orgs/{org_id}/intake/{request_id}/transitions",
+            post(intake::transition),
         )
         .route("/orgs/{org_id}/staff", get(staff::list).post(staff::add))
         .route(

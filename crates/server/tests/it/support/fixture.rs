@@ -6,8 +6,10 @@ use kindred_domain::auth::{start_session, Actor, SignedIn};
 use kindred_domain::enrollments::join_group;
 use kindred_domain::groups::{create_group, GroupInput};
 use kindred_domain::ids::{
-    AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId, ScheduleId, SessionId,
+    AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId, RequestId, ScheduleId,
+    SessionId,
 };
+use kindred_domain::intake::{request_to_join, RequestInput};
 use kindred_domain::locations::{create_location, LocationInput};
 use kindred_domain::orgs::{create_organization, Role};
 use kindred_domain::programs::{create_program, ProgramInput};
@@ -50,6 +52,8 @@ pub struct Fixture {
     pub session: SessionId,
     /// The therapy group's weekly schedule (Tuesdays, 18:00 New York time).
     pub schedule: ScheduleId,
+    /// The member's new request to join the peer group (no screening attached).
+    pub member_request: RequestId,
 }
 
 impl TestApp {
@@ -211,6 +215,7 @@ impl TestApp {
             member_enrollment: EnrollmentId::new(),
             session: SessionId::new(),
             schedule: ScheduleId::new(),
+            member_request: RequestId::new(),
         };
         let therapy: GroupInput = serde_json::from_value(group_json(
             &fx,
@@ -266,6 +271,16 @@ impl TestApp {
             .id;
         let member = self.actor(&fx.member).await;
         fx.member_enrollment = join_group(store, &member, fx.therapy_group, now)
+            .await
+            .unwrap()
+            .id;
+        let request = RequestInput {
+            name: "Robin".into(),
+            contact: "robin@example.org, evenings".into(),
+            availability: "Tuesday evenings".into(),
+            screening: None,
+        };
+        fx.member_request = request_to_join(store, &member, fx.peer_group, &request, now)
             .await
             .unwrap()
             .id;

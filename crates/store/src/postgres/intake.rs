@@ -1,0 +1,257 @@
+//! Requests to join and notifications on PostgreSQL. A step on a request first locks the
+//! request's group row (`FOR UPDATE`, the lock a roster change takes), so accepting and
+//! the enrollment it makes queue up behind any other change to that group.
+
+use chrono::{DateTime, Utc};
+use kindred_domain::fields::Choice;
+use kindred_domain::ids::{AccountId, GroupId, NotificationId, OrgId, RequestId};
+use kindred_domain::intake::{
+    JoinRequest, RequestChange, RequestDecision, RequestEvent, RequestStatus,
+};
+use kindred_domain::notifications::Notification;
+use kindred_domain::store::{IntakeStore, NotificationStore};
+use kindred_domain::{Error, StoreError};
+use sqlx::PgConnection;
+
+use super::enrollments::{lock_group, roster, write_change};
+use super::{commit, Db, PgStore, R};
+use crate::errors::db;
+use crate::rows::{screening_json, NotificationRow, RequestEventRow, RequestRow};
+use crate::sql::intake as sql;
+
+async fn request(c: &mut PgConnection, id: RequestId) -> R<Option<JoinRequest>> {
+    sqlx::query_as::<Db, RequestRow>(sql::BY_ID)
+        .bind(id.to_string())
+        .fetch_optional(&mut *c)
+        .await
+        .map_err(db)?
+        .map(JoinRequest::try_from)
+        .transpose()
+}
+
+async fn insert_event(c: &mut PgConnection, e: &RequestEvent) -> R<()> {
+    sqlx::query(sql::INSERT_EVENT)
+        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(e.request_id.to_string())
+        .bind(e.action.code())
+        .bind(e.status.code())
+        .bind(e.actor_id.map(|a| a.to_string()))
+        .bind(&e.note)
+        .bind(e.at)
+        .execute(&mut *c)
+        .await
+        .map_err(db)?;
+    Ok(())
+}
+
+async fn insert_notifications(c: &mut PgConnection, notifications: &[Notification]) -> R<()> {
+    for n in notifications {
+        sqlx::query(sql::INSERT_NOTIFICATION)
+            .bind(n.id.to_string())
+            .bind(n.account_id.to_string())
+            .bind(&n.text)
+            .bind(&n.link)
+            .bind(n.created_at)
+            .bind(n.read_at)
+            .execute(&mut *c)
+            .await
+            .map_err(db)?;
+    }
+    Ok(())
+}
+
+async fn requests(
+    s: &PgStore,
+    query: &'static str,
+    first: String,
+    second: Option<&'static str>,
+) -> R<Vec<JoinRequest>> {
+    let mut q = sqlx::query_as::<Db, RequestRow>(query).bind(first);
+    if let Some(second) = second {
+        q = q.bind(second);
+    }
+    q.fetch_all(&s.pool)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(JoinRequest::try_from)
+        .collect()
+}
+
+#[async_trait::async_trait]
+impl IntakeStore for PgStore {
+    async fn submit_request(
+        &self,
+        request: JoinRequest,
+        event: RequestEvent,
+        notifications: Vec<Notification>,
+    ) -> R<()> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query(sql::INSERT)
+            .bind(request.id.to_string())
+            .bind(request.org_id.to_string())
+            .bind(request.group_id.to_string())
+            .bind(request.account_id.to_string())
+            .bind(&request.name)
+            .bind(&request.contact)
+            .bind(&request.availability)
+            .bind(screening_json(request.screening.as_ref())?)
+            .bind(request.status.code())
+            .bind(&request.referral)
+            .bind(&request.message)
+            .bind(request.outcome.map(|o| o.code()))
+            .bind(request.created_at)
+            .bind(request.updated_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        insert_event(&mut tx, &event).await?;
+        insert_notifications(&mut tx, &notifications).await?;
+        commit(tx).await?;
+        tracing::debug!(request_id = %request.id, group_id = %request.group_id,
+            "request to join recorded");
+        Ok(())
+    }
+
+    async fn change_request(
+        &self,
+        id: RequestId,
+        decide: RequestDecision,
+    ) -> R<Result<RequestChange, Error>> {
+        // A request never moves to another group, so its group can be read before the lock.
+        let group: String = sqlx::query_scalar::<Db, String>(sql::GROUP_OF)
+            .bind(id.to_string())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?
+            .ok_or(StoreError::NotFound)?;
+        let group: GroupId = crate::errors::id("intake_requests.group_id", &group)?;
+        let mut tx = self.begin_write().await?;
+        lock_group(&mut tx, group).await?;
+        let current = request(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        let roster = roster(&mut tx, group).await?.ok_or(StoreError::NotFound)?;
+        let change = match decide(&current, &roster) {
+            Ok(change) => change,
+            // Dropping the transaction rolls it back; nothing was written.
+            Err(refused) => return Ok(Err(refused)),
+        };
+        let r = &change.request;
+        sqlx::query(sql::UPDATE)
+            .bind(r.id.to_string())
+            .bind(r.status.code())
+            .bind(&r.referral)
+            .bind(&r.message)
+            .bind(r.outcome.map(|o| o.code()))
+            .bind(r.updated_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        insert_event(&mut tx, &change.event).await?;
+        write_change(&mut tx, &change.roster).await?;
+        insert_notifications(&mut tx, &change.notifications).await?;
+        commit(tx).await?;
+        Ok(Ok(change))
+    }
+
+    async fn join_request(&self, id: RequestId) -> R<Option<JoinRequest>> {
+        let mut c = self.pool.acquire().await.map_err(db)?;
+        request(&mut c, id).await
+    }
+
+    async fn open_request(&self, group: GroupId, account: AccountId) -> R<Option<JoinRequest>> {
+        sqlx::query_as::<Db, RequestRow>(sql::OPEN)
+            .bind(group.to_string())
+            .bind(account.to_string())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?
+            .map(JoinRequest::try_from)
+            .transpose()
+    }
+
+    async fn requests_of_account(&self, account: AccountId) -> R<Vec<JoinRequest>> {
+        requests(self, sql::OF_ACCOUNT, account.to_string(), None).await
+    }
+
+    async fn requests_of_org(
+        &self,
+        org: OrgId,
+        status: Option<RequestStatus>,
+    ) -> R<Vec<JoinRequest>> {
+        let status = status.map_or("", |s| s.code());
+        requests(self, sql::OF_ORG, org.to_string(), Some(status)).await
+    }
+
+    async fn request_events(&self, id: RequestId) -> R<Vec<RequestEvent>> {
+        sqlx::query_as::<Db, RequestEventRow>(sql::EVENTS)
+            .bind(id.to_string())
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(RequestEvent::try_from)
+            .collect()
+    }
+
+    async fn count_requests(&self, org: OrgId, status: RequestStatus) -> R<i64> {
+        sqlx::query_scalar::<Db, i64>(sql::COUNT)
+            .bind(org.to_string())
+            .bind(status.code())
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)
+    }
+}
+
+#[async_trait::async_trait]
+impl NotificationStore for PgStore {
+    async fn add_notifications(&self, notifications: Vec<Notification>) -> R<()> {
+        let mut tx = self.begin_write().await?;
+        insert_notifications(&mut tx, &notifications).await?;
+        commit(tx).await
+    }
+
+    async fn notifications_of(
+        &self,
+        account: AccountId,
+        unread_only: bool,
+        limit: i64,
+    ) -> R<Vec<Notification>> {
+        sqlx::query_as::<Db, NotificationRow>(sql::NOTIFICATIONS_OF)
+            .bind(account.to_string())
+            .bind(unread_only)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(Notification::try_from)
+            .collect()
+    }
+
+    async fn mark_notification_read(
+        &self,
+        account: AccountId,
+        id: NotificationId,
+        now: DateTime<Utc>,
+    ) -> R<bool> {
+        let done = sqlx::query(sql::MARK_READ)
+            .bind(id.to_string())
+            .bind(account.to_string())
+            .bind(now)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn mark_all_notifications_read(&self, account: AccountId, now: DateTime<Utc>) -> R<u64> {
+        let done = sqlx::query(sql::MARK_ALL_READ)
+            .bind(account.to_string())
+            .bind(now)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(done.rows_affected())
+    }
+}
