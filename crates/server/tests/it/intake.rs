@@ -433,3 +433,65 @@ async fn requests_and_the_queue_stay_with_their_people() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_visitor_with_an_account_signs_in_on_the_form_and_the_screening_survives() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let sam = app.account("sam@example.org", "Sam").await;
+        let visitor = app.visitor();
+        let path = format!("/groups/{}/request", fx.therapy_group);
+        let mut fields = vec![
+            ("intent", "submit"),
+            ("name", "Sam"),
+            ("contact", "sam@example.org"),
+            ("keep_screening", "on"),
+            ("account", "existing"),
+            ("email", "sam@example.org"),
+            ("password", "not the password at all"),
+            ("gad-7.q1", "3"),
+        ];
+        let wrong = visitor.post_form(&path, &fields).await;
+        wrong.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(wrong.field_error("email").is_some(), "{}", wrong.text());
+        assert!(wrong.text().contains("name=\"gad-7.q1\" value=\"3\""));
+        assert!(visitor.cookie().is_none());
+        fields.retain(|(k, _)| *k != "password");
+        fields.push(("password", PASSWORD));
+        let sent = visitor.post_form(&path, &fields).await;
+        assert_eq!(
+            sent.location(),
+            Some("/dashboard#requests"),
+            "{}",
+            sent.text()
+        );
+        let mine = visitor.get("/api/v1/me/requests").await.json();
+        assert_eq!(mine[0]["account_id"], sam.id.to_string());
+        assert_eq!(mine[0]["screening"]["gad-7.q1"], "3");
+        let request = mine[0]["id"].as_str().unwrap().to_owned();
+
+        // Referred elsewhere: the person reads where on their dashboard.
+        let admin = app.client_for(&fx.admin).await;
+        admin
+            .post_json(
+                &format!("/api/v1/orgs/{}/intake/{request}/transitions", fx.org),
+                &json!({"action": "refer", "referral": "Harbor Clinic's evening IOP"}),
+            )
+            .await
+            .expect(StatusCode::OK);
+        let dashboard = visitor.get("/dashboard").await.text();
+        assert!(
+            dashboard.contains("Referred to: Harbor Clinic"),
+            "{dashboard}"
+        );
+        assert!(dashboard.contains("1 unread notification"));
+        let page = visitor.get("/notifications").await;
+        page.expect(StatusCode::OK);
+        assert!(page.text().contains("was referred elsewhere"));
+        // Signed in, the group's page offers joining and asking again.
+        let public = visitor.get(&format!("/groups/{}", fx.therapy_group)).await;
+        public.expect(StatusCode::OK);
+        assert!(public.text().contains("Request to join"));
+    })
+    .await;
+}
