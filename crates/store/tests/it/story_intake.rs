@@ -262,3 +262,72 @@ async fn requests_move_through_the_queue_and_accepting_enrols_in_one_transaction
         database.close().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn a_request_accepted_by_several_at_once_is_accepted_once_and_enrols_once() {
+    for (backend, database) in all_backends().await {
+        let store = database.store();
+        let clinic = org("Bay Clinic");
+        store.create_organization(clinic.clone()).await.unwrap();
+        let p = program(clinic.id, "IOP");
+        let l = location(clinic.id, "Pier St");
+        store.insert_program(p.clone()).await.unwrap();
+        store.insert_location(l.clone()).await.unwrap();
+        let mut g = group(&p, &l, "Morning skills");
+        g.facilitators.clear();
+        store.insert_group(g.clone()).await.unwrap();
+        let staff = account("bay-intake@example.org", "Bo");
+        let asker = account("asker@example.org", "Asker");
+        for a in [&staff, &asker] {
+            store.create_account(a.clone()).await.unwrap();
+        }
+        let (request, event, notes) = rules::submit(
+            parse_request(&input("Asker")).unwrap(),
+            clinic.id,
+            g.id,
+            &g.name,
+            asker.id,
+            &[staff.id],
+            at(0),
+        );
+        store
+            .submit_request(request.clone(), event, notes)
+            .await
+            .unwrap();
+        let mut racers = Vec::new();
+        for i in 0..6 {
+            let store = store.clone();
+            let s = staff.id;
+            racers.push(tokio::spawn(async move {
+                let step = accept();
+                store
+                    .change_request(
+                        request.id,
+                        Box::new(move |r, roster| rules::transition(r, roster, &step, s, at(i))),
+                    )
+                    .await
+            }));
+        }
+        let mut accepted = 0;
+        for racer in racers {
+            match racer.await.unwrap().unwrap() {
+                Ok(_) => accepted += 1,
+                Err(Error::Conflict(_)) => {}
+                Err(other) => panic!("{backend}: {other:?}"),
+            }
+        }
+        assert_eq!(accepted, 1, "{backend}: exactly one acceptance");
+        assert_eq!(store.request_events(request.id).await.unwrap().len(), 2);
+        let roster = store.roster(g.id).await.unwrap().unwrap();
+        assert_eq!(roster.active().len(), 1, "{backend}: enrolled once");
+        assert_eq!(
+            store
+                .notifications_of(asker.id, false, 10)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        database.close().await;
+    }
+}
