@@ -6,7 +6,9 @@
 //! first with mistakes, then complete → its staff page → its public page → sign out. Then
 //! (in `schedule.rs`) its clinician gives it a weekly evening schedule → a member joins →
 //! the session is held and the clinician marks attendance → the member's calendar feed
-//! holds the session.
+//! holds the session. Then (in `intake.rs`) a visitor asks to join it, creating an account
+//! on the way → the clinician accepts the request from the intake queue → the person reads
+//! the answer.
 //! Any axe violation of impact `serious` or `critical` fails the test.
 //!
 //! Needs `chromedriver` on the PATH, Chromium at `/usr/bin/chromium` (or `chromium` on the
@@ -19,6 +21,7 @@
 //! sees are the same there.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod intake;
 mod schedule;
 mod staff;
 
@@ -45,7 +48,7 @@ const CHROMIUM_FLAGS: &[&str] = &[
 ];
 
 /// Longest the whole journey on one backend may take before it counts as hung.
-const JOURNEY_LIMIT: Duration = Duration::from_secs(180);
+const JOURNEY_LIMIT: Duration = Duration::from_secs(240);
 const PASSWORD: &str = "a calm river at dawn";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -89,6 +92,7 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
             .map_err(|e| format!("seed the demo clinic: {e}"))?;
             problems.extend(journey.run_staff().await?);
             problems.extend(journey.run_schedule().await?);
+            problems.extend(journey.run_intake().await?);
             Step::Ok(problems)
         };
         match tokio::time::timeout(JOURNEY_LIMIT, both).await {

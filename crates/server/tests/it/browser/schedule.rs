@@ -117,7 +117,7 @@ impl Journey<'_> {
         Ok(problems)
     }
 
-    async fn sign_in(&self, email: &str) -> Step<()> {
+    pub(super) async fn sign_in(&self, email: &str) -> Step<()> {
         self.goto("/login").await?;
         self.fill("email", email).await?;
         self.fill("password", PASSWORD).await?;
@@ -126,7 +126,7 @@ impl Journey<'_> {
         self.wait_for_path("/dashboard").await
     }
 
-    async fn path(&self) -> Step<String> {
+    pub(super) async fn path(&self) -> Step<String> {
         self.client
             .current_url()
             .await
@@ -146,7 +146,7 @@ impl Journey<'_> {
             .map_err(|e| format!("set #{id}: {e}"))
     }
 
-    async fn expect_text(&self, text: &str) -> Step<()> {
+    pub(super) async fn expect_text(&self, text: &str) -> Step<()> {
         let main = self
             .client
             .find(Locator::Css("main"))
