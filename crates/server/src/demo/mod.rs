@@ -14,6 +14,7 @@ mod names;
 mod plan;
 mod recovery_center;
 mod recovery_groups;
+mod requests;
 mod sessions;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Utc};
 use kindred_domain::accounts::PasswordHasher;
 use kindred_domain::enrollments::EnrollmentStatus;
-use kindred_domain::groups::create_group;
+use kindred_domain::groups::{create_group, EnrollmentMode};
 use kindred_domain::ids::AccountId;
 use kindred_domain::{Error, Store};
 
@@ -75,7 +76,9 @@ pub async fn seed(
 
     // Which organizations each member ends up in, for the printed list.
     let mut orgs_of: HashMap<AccountId, Vec<String>> = HashMap::new();
-    for site in &sites {
+    // The first group of the clinic that people enrol in gets requests to join.
+    let mut intake_group = None;
+    for (index, site) in sites.iter().enumerate() {
         for plan in &site.groups {
             let group = create_group(
                 store,
@@ -86,6 +89,9 @@ pub async fn seed(
             )
             .await?;
             sessions::schedule(store, &site.admin, &group, &plan.meeting, now).await?;
+            if index == 0 && intake_group.is_none() && group.enrollment != EnrollmentMode::DropIn {
+                intake_group = Some(group.clone());
+            }
             let enrolled = enrollments::enrol(store, &group, &plan.roster, &members, now).await?;
             let active: Vec<_> = enrolled
                 .iter()
@@ -100,6 +106,11 @@ pub async fn seed(
                 }
             }
         }
+    }
+
+    if let Some(group) = &intake_group {
+        let askers: Vec<_> = members.iter().rev().take(2).cloned().collect();
+        requests::seed_requests(&seed, &sites[0], group, &askers).await?;
     }
 
     let mut listed: Vec<DemoAccount> = sites.iter().flat_map(|s| s.staff.iter().cloned()).collect();

@@ -20,6 +20,7 @@ impl Journey<'_> {
         self.wait_until(|p| p.starts_with("/groups/")).await?;
         self.click(Locator::LinkText("Request to join")).await?;
         self.wait_until(|p| p.ends_with("/request")).await?;
+        self.expect_text("Name or pseudonym").await?;
         problems.extend(self.scan("request to join (visitor)").await?);
         // Sent without a way to reach them first: the form says what is missing.
         self.fill("name", "Ash").await?;
@@ -51,8 +52,11 @@ impl Journey<'_> {
         self.click(Locator::LinkText("Intake queue")).await?;
         self.wait_until(|p| p.ends_with("/intake")).await?;
         problems.extend(self.scan("intake queue").await?);
-        self.click(Locator::Css("main table a[href*='/intake/']"))
-            .await?;
+        // The demo clinic has requests of its own; Ash's is the row with their name.
+        self.click(Locator::XPath(
+            "//main//tr[td[normalize-space()='Ash']]//a[contains(@href, '/intake/')]",
+        ))
+        .await?;
         self.wait_until(|p| p.contains("/intake/")).await?;
         let request = self.path().await?;
         self.expect_text("Screening result, not a diagnosis")
