@@ -20,13 +20,12 @@ impl Journey<'_> {
         self.wait_until(|p| p.starts_with("/groups/")).await?;
         self.click(Locator::LinkText("Request to join")).await?;
         self.wait_until(|p| p.ends_with("/request")).await?;
-        self.expect_text("Name or pseudonym").await?;
         problems.extend(self.scan("request to join (visitor)").await?);
         // Sent without a way to reach them first: the form says what is missing.
         self.fill("name", "Ash").await?;
         self.submit("form[action$='/request'] button[type='submit']")
             .await?;
-        self.expect_text("This field is required.").await?;
+        self.wait_for_text("This field is required.").await?;
         problems.extend(self.scan("request to join (with a problem)").await?);
         self.fill("contact", "555-0199, evenings").await?;
         self.fill("availability", "Thursday evenings").await?;
@@ -36,13 +35,13 @@ impl Journey<'_> {
         self.submit("form[action$='/request'] button[type='submit']")
             .await?;
         self.wait_for_path("/dashboard").await?;
-        self.expect_text("My requests to join").await?;
+        self.wait_for_text("My requests to join").await?;
         problems.extend(self.scan("dashboard (a request sent)").await?);
         self.sign_out().await?;
 
         // The clinician is told, and accepts it from the queue.
         self.sign_in("clinician@demo.kindred.test").await?;
-        self.expect_text(&format!("New request to join {GROUP}"))
+        self.wait_for_text(&format!("New request to join {GROUP}"))
             .await?;
         problems.extend(self.scan("dashboard (staff, a notification)").await?);
         let org = self
@@ -59,7 +58,7 @@ impl Journey<'_> {
         .await?;
         self.wait_until(|p| p.contains("/intake/")).await?;
         let request = self.path().await?;
-        self.expect_text("Screening result, not a diagnosis")
+        self.wait_for_text("Screening result, not a diagnosis")
             .await?;
         problems.extend(self.scan("intake request").await?);
         self.click(Locator::Css("input[name='action'][value='accept']"))
@@ -67,20 +66,33 @@ impl Journey<'_> {
         self.submit("form[action$='/transitions'] button[type='submit']")
             .await?;
         self.wait_for_path(&request).await?;
-        self.expect_text("Accepted").await?;
+        self.wait_for_text("Accepted").await?;
         problems.extend(self.scan("intake request (accepted)").await?);
         self.sign_out().await?;
 
         // The person reads the answer.
         self.sign_in(&email).await?;
-        self.expect_text("was accepted").await?;
+        self.wait_for_text("was accepted").await?;
         self.goto("/notifications").await?;
         problems.extend(self.scan("notifications").await?);
         self.submit("form[action='/notifications/read-all'] button[type='submit']")
             .await?;
         self.wait_for_path("/notifications").await?;
-        self.expect_text("0 unread.").await?;
+        self.wait_for_text("0 unread.").await?;
         self.sign_out().await?;
         Ok(problems)
+    }
+
+    /// A form shown again with problems answers on the same path: waits until the new
+    /// page says `text` (the old page may still be there, or go stale while read).
+    async fn wait_for_text(&self, text: &str) -> Step<()> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        loop {
+            match self.expect_text(text).await {
+                Ok(()) => return Ok(()),
+                Err(e) if std::time::Instant::now() > deadline => return Err(e),
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+            }
+        }
     }
 }
