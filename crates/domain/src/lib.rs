@@ -20,6 +20,7 @@ pub mod policy;
 pub mod programs;
 pub mod reports;
 pub mod schedules;
+pub mod screening;
 pub mod sessions;
 pub mod store;
 
