@@ -15,6 +15,7 @@ pub mod groups;
 pub mod ids;
 pub mod instruments;
 pub mod locations;
+pub mod meeting_guide;
 pub mod orgs;
 pub mod policy;
 pub mod programs;

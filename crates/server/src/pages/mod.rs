@@ -15,6 +15,7 @@ mod my_attendance;
 mod orgs;
 mod public_group;
 mod return_to;
+mod screening;
 mod session_actions;
 mod setup;
 
@@ -32,6 +33,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::show))
         .route("/static/{file}", get(assets::serve))
+        .route("/screening", get(screening::form).post(screening::submit))
         .route("/groups/{group_id}", get(public_group::show))
         .route("/groups/{group_id}/join", post(enrollment::join))
         .route("/groups/{group_id}/leave", post(enrollment::leave))

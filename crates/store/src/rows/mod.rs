@@ -7,6 +7,7 @@ mod attendance;
 mod calendar;
 mod enrollments;
 mod groups;
+mod meeting_guide;
 mod orgs;
 mod places;
 mod reports;
@@ -20,6 +21,7 @@ pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow
 pub(crate) use calendar::{FeedRow, FeedSessionRow};
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
+pub(crate) use meeting_guide::{peer_listings, PeerListingRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};
