@@ -70,7 +70,7 @@ fn one_entry_per_day_in_the_groups_zone() {
         )]
     });
     let now = at("2030-02-01T00:00:00Z");
-    let entries = meetings(&[l.clone()], now, "https://kindred.example/");
+    let entries = meetings(std::slice::from_ref(&l), now, "https://kindred.example/");
     assert_eq!(entries.len(), 2);
     let tue = &entries[0];
     assert_eq!(tue.day, 2);
@@ -107,7 +107,7 @@ fn online_and_hybrid_groups_carry_the_conference_url() {
     let online = listing(Format::Online, |g| {
         vec![schedule(g, vec![Weekday::Mon], "18:00", ScheduleEnd::Never)]
     });
-    let entry = &meetings(&[online.clone()], now, "http://x")[0];
+    let entry = &meetings(std::slice::from_ref(&online), now, "http://x")[0];
     assert_eq!(entry.types, ["ONL", "S"]);
     assert_eq!(entry.conference_url.as_deref(), Some(entry.url.as_str()));
     assert_eq!(entry.formatted_address, None);

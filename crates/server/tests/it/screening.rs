@@ -117,10 +117,17 @@ async fn api_urgent_answer_puts_crisis_resources_first_even_with_low_totals() {
     .await;
 }
 
+/// Answers set over the calm ones, the guidance and the directory link expected.
+type Case = (
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+);
+
 #[tokio::test]
 async fn api_guidance_for_representative_answers() {
     each_backend(|app| async move {
-        let cases: &[(&[(&str, &str)], &str, &str)] = &[
+        let cases: &[Case] = &[
             (&[], "peer_support", "/find?care=peer_support"),
             (
                 &[
