@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::groups::{Format, Language};
+use crate::groups::{Audience, FocusArea, Format, Language};
 use crate::ids::GroupId;
 use crate::locations::Location;
 use crate::schedules::Schedule;
@@ -20,6 +20,8 @@ pub struct PeerListing {
     pub org_name: String,
     pub created_at: DateTime<Utc>,
     pub location: Location,
+    pub audiences: Vec<Audience>,
+    pub focus_areas: Vec<FocusArea>,
     /// Not archived, oldest first.
     pub schedules: Vec<Schedule>,
 }

@@ -15,7 +15,8 @@ pub struct Meeting {
     pub end_time: String,
     /// IANA time zone of the group.
     pub timezone: String,
-    /// Meeting type codes: `ONL` for online and hybrid groups, then the language's code.
+    /// Meeting type codes: `ONL` for online and hybrid groups, the language's code, then
+    /// audiences (`W`, `M`, `LGBTQ`, `Y`, `SEN`) and `DD` for co-occurring focus.
     pub types: Vec<&'static str>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,

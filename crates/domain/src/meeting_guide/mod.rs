@@ -15,7 +15,7 @@ pub use listing::PeerListing;
 pub use meeting::Meeting;
 
 use crate::auth::Actor;
-use crate::groups::{Format, Language};
+use crate::groups::{Audience, FocusArea, Format, Language};
 use crate::policy::{authorize, Access};
 use crate::schedules::{occurrences, Schedule, ScheduleEnd};
 use crate::{Error, Store};
@@ -74,6 +74,10 @@ fn entry(listing: &PeerListing, schedule: &Schedule, day: u32, base: &str) -> Me
         types.push("ONL");
     }
     types.extend(language_type(listing.language));
+    types.extend(listing.audiences.iter().filter_map(|a| audience_type(*a)));
+    if listing.focus_areas.contains(&FocusArea::CoOccurring) {
+        types.push("DD");
+    }
     let location = &listing.location;
     let formatted_address = [
         location.address.as_str(),
@@ -146,6 +150,22 @@ fn day_code(sunday_first: u32) -> &'static str {
         .get(sunday_first as usize)
         .copied()
         .unwrap_or("day")
+}
+
+/// The format's type for an audience, where it has one.
+fn audience_type(audience: Audience) -> Option<&'static str> {
+    Some(match audience {
+        Audience::Women => "W",
+        Audience::Men => "M",
+        Audience::Lgbtq => "LGBTQ",
+        Audience::YoungAdults => "Y",
+        Audience::OlderAdults => "SEN",
+        Audience::Adults
+        | Audience::Teens
+        | Audience::Veterans
+        | Audience::Parents
+        | Audience::FamilyMembers => return None,
+    })
 }
 
 /// The format's language type codes, where it has one for the group's language.

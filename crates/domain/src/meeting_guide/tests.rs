@@ -55,6 +55,8 @@ fn listing(format: Format, schedules: impl Fn(GroupId) -> Vec<Schedule>) -> Peer
             created_at: at("2029-12-01T00:00:00Z"),
             archived_at: None,
         },
+        audiences: vec![Audience::Adults, Audience::Women],
+        focus_areas: vec![FocusArea::CoOccurring],
         schedules: schedules(group_id),
     }
 }
@@ -84,7 +86,7 @@ fn one_entry_per_day_in_the_groups_zone() {
         tue.url,
         format!("https://kindred.example/groups/{}", l.group_id)
     );
-    assert_eq!(tue.types, ["S"]);
+    assert_eq!(tue.types, ["S", "W", "DD"]);
     assert_eq!(
         tue.formatted_address.as_deref(),
         Some("1 Main St, Springfield, 62701")
@@ -108,7 +110,7 @@ fn online_and_hybrid_groups_carry_the_conference_url() {
         vec![schedule(g, vec![Weekday::Mon], "18:00", ScheduleEnd::Never)]
     });
     let entry = &meetings(std::slice::from_ref(&online), now, "http://x")[0];
-    assert_eq!(entry.types, ["ONL", "S"]);
+    assert_eq!(entry.types, ["ONL", "S", "W", "DD"]);
     assert_eq!(entry.conference_url.as_deref(), Some(entry.url.as_str()));
     assert_eq!(entry.formatted_address, None);
     assert_eq!(entry.latitude, None);
@@ -118,7 +120,7 @@ fn online_and_hybrid_groups_carry_the_conference_url() {
         vec![schedule(g, vec![Weekday::Mon], "18:00", ScheduleEnd::Never)]
     });
     let entry = &meetings(&[hybrid], now, "http://x")[0];
-    assert_eq!(entry.types, ["ONL", "S"]);
+    assert_eq!(entry.types, ["ONL", "S", "W", "DD"]);
     assert!(entry.conference_url.is_some());
     assert!(entry.formatted_address.is_some());
 }

@@ -154,7 +154,7 @@ fn sections() -> Vec<Section> {
         .iter()
         .map(|instrument| Section {
             id: instrument.code,
-            heading: instrument.name,
+            heading: topic(instrument.code),
             preamble: instrument.preamble,
             credit: instrument.licence_note,
             questions: instrument
@@ -183,6 +183,17 @@ fn sections() -> Vec<Section> {
             .collect(),
     });
     sections
+}
+
+/// A plain heading for each questionnaire, with its name.
+fn topic(code: &str) -> &'static str {
+    match code {
+        "phq-9" => "Your mood (PHQ-9)",
+        "gad-7" => "Worry and anxiety (GAD-7)",
+        "audit-c" => "Alcohol (AUDIT-C)",
+        "taps-1" => "Tobacco, alcohol and drugs (TAPS)",
+        _ => "Questions",
+    }
 }
 
 fn score_line(scored: &Scored) -> ScoreLine {

@@ -34,14 +34,16 @@ async fn feed_lists_peer_support_groups_per_meeting_day() {
         .await
         .unwrap();
         // An in-person peer group at the clinic, on Wednesdays.
-        let input: GroupInput = serde_json::from_value(group_json(
+        let mut body = group_json(
             &fx,
             "Wednesday Recovery Circle",
             "peer_support",
             "in_person",
             fx.peer.id,
-        ))
-        .unwrap();
+        );
+        body["audiences"] = serde_json::json!(["women", "adults"]);
+        body["focus_areas"] = serde_json::json!(["co_occurring"]);
+        let input: GroupInput = serde_json::from_value(body).unwrap();
         let in_person = create_group(store, &admin, now, fx.org, &input)
             .await
             .unwrap()
@@ -124,7 +126,7 @@ async fn feed_lists_peer_support_groups_per_meeting_day() {
         assert_eq!(in_person["location"], "Main Clinic");
         assert_eq!(in_person["latitude"], 41.758);
         assert_eq!(in_person["longitude"], -72.679);
-        assert_eq!(in_person["types"], serde_json::json!(["EN"]));
+        assert_eq!(in_person["types"], serde_json::json!(["EN", "W", "DD"]));
         assert!(in_person.get("conference_url").is_none());
         assert_eq!(
             in_person["notes"],

@@ -10,7 +10,9 @@ use kindred_domain::store::CalendarStore;
 
 use super::{commit, Db, PgStore, R};
 use crate::errors::db;
-use crate::rows::{peer_listings, FeedRow, FeedSessionRow, PeerListingRow, ScheduleRow};
+use crate::rows::{
+    peer_listings, FeedRow, FeedSessionRow, ListingTagRow, PeerListingRow, ScheduleRow,
+};
 use crate::sql::calendar as sql;
 
 #[async_trait::async_trait]
@@ -109,7 +111,11 @@ impl CalendarStore for PgStore {
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?;
+        let tags = sqlx::query_as::<Db, ListingTagRow>(sql::PEER_LISTING_TAGS)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
         commit(tx).await?;
-        peer_listings(groups, schedules)
+        peer_listings(groups, schedules, tags)
     }
 }

@@ -10,8 +10,8 @@ use kindred_domain::meeting_guide::PeerListing;
 use kindred_domain::schedules::Schedule;
 use kindred_domain::StoreError;
 
-use super::{LocationRow, ScheduleRow, SqliteRow};
-use crate::errors::{code, id, time_zone};
+use super::{LocationRow, ScheduleRow, SqliteRow, AUDIENCE, FOCUS_AREA};
+use crate::errors::{code, codes, id, time_zone};
 use crate::sqlite::values::Cols;
 
 #[derive(sqlx::FromRow)]
@@ -44,11 +44,34 @@ impl SqliteRow for PeerListingRow {
     }
 }
 
-/// Each group with its schedules (rows of both queries, in any order).
+/// One audience or focus area of a group.
+#[derive(sqlx::FromRow)]
+pub(crate) struct ListingTagRow {
+    group_id: String,
+    tag_kind: String,
+    value: String,
+}
+
+impl SqliteRow for ListingTagRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(ListingTagRow {
+            group_id: c.get("group_id")?,
+            tag_kind: c.get("tag_kind")?,
+            value: c.get("value")?,
+        })
+    }
+}
+
+/// Each group with its schedules and tags (rows of the three queries, in any order).
 pub(crate) fn peer_listings(
     groups: Vec<PeerListingRow>,
     schedules: Vec<ScheduleRow>,
+    tags: Vec<ListingTagRow>,
 ) -> Result<Vec<PeerListing>, StoreError> {
+    let mut tags_of: HashMap<String, Vec<ListingTagRow>> = HashMap::new();
+    for tag in tags {
+        tags_of.entry(tag.group_id.clone()).or_default().push(tag);
+    }
     let mut by_group: HashMap<GroupId, Vec<Schedule>> = HashMap::new();
     for row in schedules {
         let schedule = Schedule::try_from(row)?;
@@ -61,6 +84,13 @@ pub(crate) fn peer_listings(
         .into_iter()
         .map(|r| {
             let group_id = id("groups.id", &r.group_id)?;
+            let tags = tags_of.remove(&r.group_id).unwrap_or_default();
+            let values = |kind: &str| -> Vec<&str> {
+                tags.iter()
+                    .filter(|t| t.tag_kind == kind)
+                    .map(|t| t.value.as_str())
+                    .collect()
+            };
             Ok(PeerListing {
                 group_id,
                 name: r.group_name,
@@ -71,6 +101,8 @@ pub(crate) fn peer_listings(
                 org_name: r.org_name,
                 created_at: r.group_created_at,
                 location: Location::try_from(r.location)?,
+                audiences: codes("group_tags.value", &values(AUDIENCE))?,
+                focus_areas: codes("group_tags.value", &values(FOCUS_AREA))?,
                 schedules: by_group.remove(&group_id).unwrap_or_default(),
             })
         })

@@ -21,7 +21,7 @@ pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow
 pub(crate) use calendar::{FeedRow, FeedSessionRow};
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
-pub(crate) use meeting_guide::{peer_listings, PeerListingRow};
+pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};

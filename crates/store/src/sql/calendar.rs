@@ -78,3 +78,10 @@ pub(crate) const PEER_LISTING_SCHEDULES: &str =
      WHERE s.archived_at IS NULL AND g.kind = 'peer_support' AND g.archived_at IS NULL \
      AND p.archived_at IS NULL AND o.archived_at IS NULL \
      ORDER BY s.group_id, s.created_at, s.id";
+
+/// Audiences and focus areas of peer support groups that are not archived, for the feed's
+/// meeting types.
+pub(crate) const PEER_LISTING_TAGS: &str = "SELECT t.group_id, t.tag_kind, t.value \
+     FROM group_tags t JOIN groups g ON g.id = t.group_id \
+     WHERE t.tag_kind IN ('audience', 'focus_area') AND g.kind = 'peer_support' \
+     AND g.archived_at IS NULL ORDER BY t.group_id, t.tag_kind, t.value";

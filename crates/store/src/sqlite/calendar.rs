@@ -11,7 +11,9 @@ use kindred_domain::store::CalendarStore;
 use super::exec::{all, execute, optional};
 use super::values::{opt_ts, ts};
 use super::{SqliteStore, R};
-use crate::rows::{peer_listings, FeedRow, FeedSessionRow, PeerListingRow, ScheduleRow};
+use crate::rows::{
+    peer_listings, FeedRow, FeedSessionRow, ListingTagRow, PeerListingRow, ScheduleRow,
+};
 use crate::sql::calendar as sql;
 
 #[async_trait::async_trait]
@@ -99,7 +101,8 @@ impl CalendarStore for SqliteStore {
         self.read_snapshot(|c| {
             let groups = all::<PeerListingRow>(c, sql::PEER_LISTINGS, &[])?;
             let schedules = all::<ScheduleRow>(c, sql::PEER_LISTING_SCHEDULES, &[])?;
-            peer_listings(groups, schedules)
+            let tags = all::<ListingTagRow>(c, sql::PEER_LISTING_TAGS, &[])?;
+            peer_listings(groups, schedules, tags)
         })
     }
 }
