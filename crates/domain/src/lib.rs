@@ -16,12 +16,14 @@ pub mod ids;
 pub mod instruments;
 pub mod intake;
 pub mod locations;
+pub mod meeting_guide;
 pub mod notifications;
 pub mod orgs;
 pub mod policy;
 pub mod programs;
 pub mod reports;
 pub mod schedules;
+pub mod screening;
 pub mod sessions;
 pub mod store;
 

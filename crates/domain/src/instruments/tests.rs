@@ -263,3 +263,46 @@ fn definitions_serialize() {
         "Nearly every day"
     );
 }
+
+#[test]
+fn every_band_boundary_of_every_instrument() {
+    for instrument in ALL {
+        for band in instrument.bands {
+            for total in [band.min, band.max] {
+                assert_eq!(
+                    band_of(instrument, total),
+                    band.code,
+                    "{} total {total}",
+                    instrument.code
+                );
+            }
+            if band.min > instrument.total_range().0 {
+                assert_ne!(band_of(instrument, band.min - 1), band.code);
+            }
+        }
+        match instrument.scoring {
+            Scoring::SumWithCutoff { cutoff } => {
+                for sex in [None, Some(Sex::Female), Some(Sex::Male)] {
+                    let at = cutoff.for_sex(sex);
+                    let positive = |total| {
+                        score(instrument, &totalling(instrument, total, &[]), sex)
+                            .unwrap()
+                            .positive
+                    };
+                    assert_eq!(positive(at - 1), Some(false), "{} {sex:?}", instrument.code);
+                    assert_eq!(positive(at), Some(true), "{} {sex:?}", instrument.code);
+                }
+            }
+            Scoring::EachItem { min_score } => {
+                for item in instrument.items {
+                    for (s, expected) in [(min_score - 1, false), (min_score, true)] {
+                        let answers = totalling(instrument, s, &[(item.code, s)]);
+                        let scored = score(instrument, &answers, None).unwrap();
+                        assert_eq!(scored.positive, Some(expected), "{}", item.code);
+                    }
+                }
+            }
+            Scoring::Sum => {}
+        }
+    }
+}

@@ -3,11 +3,12 @@ use chrono::{DateTime, Utc};
 use crate::auth::TokenHash;
 use crate::calendar::{CalendarFeed, FeedKind, FeedSession};
 use crate::ids::{AccountId, CalendarFeedId};
+use crate::meeting_guide::PeerListing;
 use crate::StoreError;
 
 type R<T> = Result<T, StoreError>;
 
-/// Calendar feeds and the sessions they show.
+/// Calendar feeds and the sessions they show, and the public Meeting Guide feed.
 #[async_trait::async_trait]
 pub trait CalendarStore: Send + Sync {
     /// Revokes the account's live feed of the same kind (at `now`) and stores this one,
@@ -32,4 +33,7 @@ pub trait CalendarStore: Send + Sync {
         from: DateTime<Utc>,
         to: DateTime<Utc>,
     ) -> R<Vec<FeedSession>>;
+    /// Every peer support group that is not archived (nor its program or organization),
+    /// with its location and its schedules that are not archived, by name.
+    async fn peer_support_listings(&self) -> R<Vec<PeerListing>>;
 }

@@ -11,6 +11,7 @@ mod groups;
 mod intake;
 mod locations;
 mod me;
+mod meeting_guide;
 mod openapi;
 mod org_resource;
 mod orgs;
@@ -18,6 +19,7 @@ mod programs;
 mod public;
 mod reports;
 mod schedules;
+mod screening;
 mod setup;
 
 use axum::routing::{delete, get, post, put};
@@ -122,6 +124,8 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/orgs/{org_id}/sessions/{session_id}/attendance",
             get(attendance::sheet).post(attendance::mark),
         )
+        .route("/api/v1/screening", post(screening::assess))
+        .route("/api/v1/meeting-guide.json", get(meeting_guide::feed))
         .route("/api/v1/groups", get(public::groups))
         .route("/api/v1/groups/{group_id}", get(public::group))
         .route("/api/v1/orgs/{org_id}", get(orgs::dashboard))

@@ -17,6 +17,7 @@ mod orgs;
 mod public_group;
 mod requests;
 mod return_to;
+mod screening;
 mod session_actions;
 mod setup;
 
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::show))
         .route("/static/{file}", get(assets::serve))
+        .route("/screening", get(screening::form).post(screening::submit))
         .route("/groups/{group_id}", get(public_group::show))
         .route(
             "/groups/{group_id}/request",

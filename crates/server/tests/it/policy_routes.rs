@@ -146,6 +146,20 @@ fn password(_: &Fixture, _: &Ids) -> Value {
 fn token(_: &Fixture, ids: &Ids) -> Value {
     json!({"name": format!("token {}", ids.unique)})
 }
+/// A complete self-screen, every answer at its least concern.
+fn screening_answers(_: &Fixture, _: &Ids) -> Value {
+    let mut answers = serde_json::Map::new();
+    for instrument in kindred_domain::instruments::ALL {
+        for item in instrument.items {
+            let key = format!("{}.{}", instrument.code, item.code);
+            answers.insert(key, json!(item.options[0].code));
+        }
+    }
+    for question in kindred_domain::screening::QUESTIONS {
+        answers.insert(question.code.to_owned(), json!(question.options[0].code));
+    }
+    Value::Object(answers)
+}
 fn nothing(_: &Fixture, _: &Ids) -> Value {
     json!({})
 }
@@ -220,6 +234,8 @@ pub fn table() -> Vec<Row> {
         row("POST", "/api/v1/me/tokens", OwnAccount, Some(token)),
         row("DELETE", "/api/v1/me/tokens/{token_id}", Owner, None),
         row("GET", "/api/v1/groups", Public, None),
+        row("POST", "/api/v1/screening", Public, Some(screening_answers)),
+        row("GET", "/api/v1/meeting-guide.json", Public, None),
         row("GET", "/api/v1/groups/{group_id}", Public, None),
         row("GET", "/api/v1/orgs/{org_id}", ViewOrg, None),
         row("GET", "/api/v1/orgs/{org_id}/staff", ViewOrg, None),
@@ -540,6 +556,8 @@ pub fn table() -> Vec<Row> {
             Some(nothing),
         ),
         row("GET", "/static/{file}", Public, None),
+        row("GET", "/screening", Public, None),
+        row("POST", "/screening", Public, Some(screening_answers)),
         row("GET", "/groups/{group_id}", Public, None),
         stateful("POST", "/groups/{group_id}/join", OwnAccount, Some(nothing)),
         stateful(

@@ -5,11 +5,14 @@ use kindred_domain::auth::TokenHash;
 use kindred_domain::calendar::{CalendarFeed, FeedKind, FeedSession};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, CalendarFeedId};
+use kindred_domain::meeting_guide::PeerListing;
 use kindred_domain::store::CalendarStore;
 
 use super::{commit, Db, PgStore, R};
 use crate::errors::db;
-use crate::rows::{FeedRow, FeedSessionRow};
+use crate::rows::{
+    peer_listings, FeedRow, FeedSessionRow, ListingTagRow, PeerListingRow, ScheduleRow,
+};
 use crate::sql::calendar as sql;
 
 #[async_trait::async_trait]
@@ -96,5 +99,23 @@ impl CalendarStore for PgStore {
             .into_iter()
             .map(FeedSession::try_from)
             .collect()
+    }
+
+    async fn peer_support_listings(&self) -> R<Vec<PeerListing>> {
+        let mut tx = self.begin_read().await?;
+        let groups = sqlx::query_as::<Db, PeerListingRow>(sql::PEER_LISTINGS)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        let schedules = sqlx::query_as::<Db, ScheduleRow>(sql::PEER_LISTING_SCHEDULES)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        let tags = sqlx::query_as::<Db, ListingTagRow>(sql::PEER_LISTING_TAGS)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        commit(tx).await?;
+        peer_listings(groups, schedules, tags)
     }
 }

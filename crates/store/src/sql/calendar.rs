@@ -56,3 +56,32 @@ pub(crate) const FACILITATOR_SESSIONS: &str = concat!(
      JOIN groups g ON g.id = s.group_id JOIN locations l ON l.id = g.location_id \
      WHERE f.account_id = $1 ORDER BY s.starts_at, s.id"
 );
+
+/// The location's columns in `LocationRow` order, then the group's.
+pub(crate) const PEER_LISTINGS: &str =
+    "SELECT l.id, l.org_id, l.name, l.kind, l.address, l.city, l.postcode, l.latitude, \
+     l.longitude, l.created_at, l.archived_at, g.id AS group_id, g.name AS group_name, \
+     g.description, g.format, g.language, g.time_zone, g.created_at AS group_created_at, \
+     o.name AS org_name \
+     FROM groups g JOIN organizations o ON o.id = g.org_id \
+     JOIN programs p ON p.id = g.program_id JOIN locations l ON l.id = g.location_id \
+     WHERE g.kind = 'peer_support' AND g.archived_at IS NULL AND p.archived_at IS NULL \
+     AND o.archived_at IS NULL ORDER BY LOWER(g.name), g.name, g.id";
+
+/// The schedules (not archived) of the groups [`PEER_LISTINGS`] reads, in `ScheduleRow` order.
+pub(crate) const PEER_LISTING_SCHEDULES: &str =
+    "SELECT s.id, s.group_id, s.days, s.start_time, s.duration_minutes, s.interval_weeks, \
+     s.first_date, s.end_kind, s.until_date, s.end_count, s.room, s.created_at, \
+     s.archived_at FROM schedules s JOIN groups g ON g.id = s.group_id \
+     JOIN organizations o ON o.id = g.org_id JOIN programs p ON p.id = g.program_id \
+     JOIN locations l ON l.id = g.location_id \
+     WHERE s.archived_at IS NULL AND g.kind = 'peer_support' AND g.archived_at IS NULL \
+     AND p.archived_at IS NULL AND o.archived_at IS NULL \
+     ORDER BY s.group_id, s.created_at, s.id";
+
+/// Audiences and focus areas of peer support groups that are not archived, for the feed's
+/// meeting types.
+pub(crate) const PEER_LISTING_TAGS: &str = "SELECT t.group_id, t.tag_kind, t.value \
+     FROM group_tags t JOIN groups g ON g.id = t.group_id \
+     WHERE t.tag_kind IN ('audience', 'focus_area') AND g.kind = 'peer_support' \
+     AND g.archived_at IS NULL ORDER BY t.group_id, t.tag_kind, t.value";

@@ -5,12 +5,15 @@ use kindred_domain::auth::TokenHash;
 use kindred_domain::calendar::{CalendarFeed, FeedKind, FeedSession};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, CalendarFeedId};
+use kindred_domain::meeting_guide::PeerListing;
 use kindred_domain::store::CalendarStore;
 
 use super::exec::{all, execute, optional};
 use super::values::{opt_ts, ts};
 use super::{SqliteStore, R};
-use crate::rows::{FeedRow, FeedSessionRow};
+use crate::rows::{
+    peer_listings, FeedRow, FeedSessionRow, ListingTagRow, PeerListingRow, ScheduleRow,
+};
 use crate::sql::calendar as sql;
 
 #[async_trait::async_trait]
@@ -91,6 +94,15 @@ impl CalendarStore for SqliteStore {
                 .into_iter()
                 .map(FeedSession::try_from)
                 .collect()
+        })
+    }
+
+    async fn peer_support_listings(&self) -> R<Vec<PeerListing>> {
+        self.read_snapshot(|c| {
+            let groups = all::<PeerListingRow>(c, sql::PEER_LISTINGS, &[])?;
+            let schedules = all::<ScheduleRow>(c, sql::PEER_LISTING_SCHEDULES, &[])?;
+            let tags = all::<ListingTagRow>(c, sql::PEER_LISTING_TAGS, &[])?;
+            peer_listings(groups, schedules, tags)
         })
     }
 }
