@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 pub use input::{parse_request, parse_step, RequestInput, RequestSpec, Step, TransitionInput};
-pub use screening::{check_answers, review, AttachedScreening, ScreeningAnswer};
+pub use screening::{answers_among, check_answers, review, AttachedScreening, ScreeningAnswer};
 pub use use_cases::{
     intake_queue, intake_request, my_request, my_requests, new_request_count, request_to_join,
     transition_request, RequestView,

@@ -27,12 +27,35 @@ fn roster(capacity: i32, mode: EnrollmentMode) -> Roster {
     }
 }
 
+/// A complete screen, every answer at its least concern, then `set` over it.
+pub(super) fn complete_screening(set: &[(&str, &str)]) -> BTreeMap<String, String> {
+    let mut answers = BTreeMap::new();
+    for instrument in crate::instruments::ALL {
+        for item in instrument.items {
+            answers.insert(
+                format!("{}.{}", instrument.code, item.code),
+                item.options[0].code.to_owned(),
+            );
+        }
+    }
+    for question in crate::screening::QUESTIONS {
+        answers.insert(
+            question.code.to_owned(),
+            question.options[0].code.to_owned(),
+        );
+    }
+    for (key, value) in set {
+        answers.insert((*key).to_owned(), (*value).to_owned());
+    }
+    answers
+}
+
 fn spec() -> RequestSpec {
     parse_request(&RequestInput {
         name: "  Sam  ".into(),
         contact: "555-0100, evenings".into(),
         availability: "Tue/Thu evenings".into(),
-        screening: Some(BTreeMap::from([("phq-9.q1".into(), "2".into())])),
+        screening: Some(complete_screening(&[("phq-9.q1", "2")])),
     })
     .unwrap()
 }
@@ -199,5 +222,23 @@ fn requests_need_a_name_and_a_way_to_reach_the_person() {
         panic!("{problems:?}")
     };
     let keys: Vec<_> = fields.0.keys().cloned().collect();
-    assert_eq!(keys, ["contact", "name", "screening"]);
+    assert_eq!(keys[..3], ["contact", "name", "screening"]);
+    assert!(keys.contains(&"screening.phq-9.q1".to_owned()), "{keys:?}");
+}
+
+#[test]
+fn an_attached_screening_must_be_complete_and_is_assessed_when_shown() {
+    let partial = BTreeMap::from([("phq-9.q1".to_owned(), "2".to_owned())]);
+    let problems = check_answers(&partial).unwrap_err();
+    assert!(problems.get("screening").is_some());
+    assert!(problems.get("screening.phq-9.q2").is_some(), "{problems:?}");
+    let mut odd = complete_screening(&[]);
+    odd.insert("favourite-colour".into(), "blue".into());
+    let problems = check_answers(&odd).unwrap_err();
+    assert!(problems.get("screening.favourite-colour").is_some());
+    let urgent = complete_screening(&[("phq-9.q9", "1")]);
+    assert!(check_answers(&urgent).is_ok());
+    let shown = review(&urgent);
+    assert!(shown.assessment.is_some_and(|a| a.urgent));
+    assert_eq!(shown.answers.len(), urgent.len());
 }

@@ -1,46 +1,47 @@
-//! A self-screening attached to a request: stored as the answers the person gave, so it
-//! can be scored again with the current rules whenever it is shown.
-//!
-//! Until the screening capability's `screening::assess` is in, the answers are kept
-//! opaque: [`check_answers`] only bounds their shape, and [`review`] lists them. Both are
-//! the one place to switch to validating and re-assessing.
+//! A self-screening attached to a request: stored as the answers the person gave, and
+//! assessed again with the current rules (`screening::assess`) whenever it is shown, so
+//! staff always read it as the screen itself would.
 
 use std::collections::BTreeMap;
 
+use crate::screening::{self, Assessment};
 use crate::FieldErrors;
 
-/// No screening has more items than this.
+/// No screen has more answers than this; a bigger map is not a screening.
 pub const MAX_ANSWERS: usize = 80;
-const MAX_KEY: usize = 40;
-const MAX_VALUE: usize = 40;
 
-/// Checks that attached answers look like answers: a bounded number of short keys of
-/// `a-z`, digits, `.`, `-` and `_`, each with a short value.
+/// Checks attached answers: every key is an answer of the screen and the set is complete
+/// and in range (the screen gives no partial result, so neither is one attached). Problems
+/// are named at `screening` and at `screening.<answer key>`.
 pub fn check_answers(answers: &BTreeMap<String, String>) -> Result<(), FieldErrors> {
-    let mut errors = FieldErrors::new();
+    let mut problems = FieldErrors::new();
     if answers.len() > MAX_ANSWERS {
-        errors.add(
+        problems.add(
             "screening",
             format!("A screening has at most {MAX_ANSWERS} answers."),
         );
+        return Err(problems);
     }
-    for (key, value) in answers {
-        let key_ok = !key.is_empty()
-            && key.chars().count() <= MAX_KEY
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
-        if !key_ok {
-            errors.add("screening", "The screening answers could not be read.");
-        } else if value.chars().count() > MAX_VALUE || value.chars().any(char::is_control) {
-            errors.add(key, "This answer could not be read.");
-        }
+    let unknown = screening::unknown_keys(answers);
+    let incomplete = screening::assess(answers).err().unwrap_or_default();
+    if unknown.is_empty() && incomplete.is_empty() {
+        return Ok(());
     }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
+    problems.add(
+        "screening",
+        "The attached screening is not complete. Take the screen again, or send the request \
+         without it.",
+    );
+    for (key, message) in unknown.0.into_iter().chain(incomplete.0) {
+        let key: String = key.chars().take(40).collect();
+        problems.add(&format!("screening.{key}"), message);
     }
+    Err(problems)
+}
+
+/// The answers of the screen among a form's fields (a form also carries its own fields).
+pub fn answers_among(fields: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    screening::answers_only(fields)
 }
 
 /// One attached answer as staff see it.
@@ -53,12 +54,16 @@ pub struct ScreeningAnswer {
 /// An attached screening as shown with the request: a screening result, not a diagnosis.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct AttachedScreening {
+    /// The result, assessed now with the current rules; `None` if the stored answers no
+    /// longer make a complete screen (a question was added since).
+    pub assessment: Option<Assessment>,
     pub answers: Vec<ScreeningAnswer>,
 }
 
 /// What staff see of an attached screening.
 pub fn review(answers: &BTreeMap<String, String>) -> AttachedScreening {
     AttachedScreening {
+        assessment: screening::assess(answers).ok(),
         answers: answers
             .iter()
             .map(|(item, answer)| ScreeningAnswer {

@@ -3,8 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, attendance, auth, calendar, enrollments, groups, intake, locations, me,
-    meeting_guide, orgs, programs, public, reports, schedules, screening, setup,
+    account, attendance, auth, calendar, enrollments, groups, intake, locations, me, meeting_guide,
+    orgs, programs, public, reports, schedules, screening, setup,
 };
 
 #[derive(OpenApi)]

@@ -6,7 +6,9 @@ use std::collections::BTreeMap;
 use chrono::Duration;
 use kindred_domain::accounts::Account;
 use kindred_domain::groups::Group;
+use kindred_domain::instruments;
 use kindred_domain::intake::{request_to_join, transition_request, RequestInput, TransitionInput};
+use kindred_domain::screening::QUESTIONS;
 use kindred_domain::{Error, Store};
 
 use super::plan::Site;
@@ -20,16 +22,25 @@ pub(super) async fn seed_requests(
     askers: &[Account],
 ) -> Result<(), Error> {
     let store: &dyn Store = seed.store;
-    let screening = BTreeMap::from(
-        [
-            ("phq-9.q1", "2"),
-            ("phq-9.q2", "1"),
-            ("phq-9.q9", "0"),
-            ("gad-7.q1", "2"),
-            ("audit-c.q1", "1"),
-        ]
-        .map(|(k, v)| (k.to_owned(), v.to_owned())),
-    );
+    // A complete screen: every questionnaire item one step above "not at all", the plain
+    // questions at their first option.
+    let mut screening = BTreeMap::new();
+    for instrument in instruments::ALL {
+        for item in instrument.items {
+            let choice = item.options.get(1).or(item.options.first());
+            if let Some(choice) = choice {
+                screening.insert(
+                    format!("{}.{}", instrument.code, item.code),
+                    choice.code.to_owned(),
+                );
+            }
+        }
+    }
+    for question in QUESTIONS {
+        if let Some(choice) = question.options.first() {
+            screening.insert(question.code.to_owned(), choice.code.to_owned());
+        }
+    }
     let plans = [
         (
             "Jordan",

@@ -22,7 +22,8 @@ use super::{render_with, Layout, PageResult};
 use crate::app::AppState;
 use crate::http::{session_cookie, sign_in_throttled, AppError, Auth, ClientAddr, Form};
 
-/// The fields of the form itself; any other posted field is a screening answer.
+/// The fields of the form itself; other posted fields that are answers of the screen make
+/// the attached screening.
 const FORM_FIELDS: [&str; 10] = [
     "csrf_token",
     "intent",
@@ -73,6 +74,8 @@ impl RequestForm {
                 }
             }
         }
+        // Only the screen's own answers are carried; anything else posted is dropped.
+        form.answers = intake::answers_among(&form.answers);
         // Arriving from the screening result, the result is attached unless unticked.
         form.keep_screening = keep.unwrap_or(!form.submit);
         form

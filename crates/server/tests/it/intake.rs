@@ -32,6 +32,39 @@ async fn notes(client: &Client<'_>, unread: bool) -> Vec<Value> {
     resp.json().as_array().unwrap().clone()
 }
 
+/// A complete screen, every answer at its least concern, then `set` over it.
+fn screening(set: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut all: Vec<(String, String)> = kindred_domain::instruments::ALL
+        .iter()
+        .flat_map(|i| {
+            i.items.iter().map(move |item| {
+                (
+                    format!("{}.{}", i.code, item.code),
+                    item.options[0].code.to_owned(),
+                )
+            })
+        })
+        .chain(
+            kindred_domain::screening::QUESTIONS
+                .iter()
+                .map(|q| (q.code.to_owned(), q.options[0].code.to_owned())),
+        )
+        .collect();
+    for (key, value) in set {
+        if let Some(entry) = all.iter_mut().find(|(k, _)| k == key) {
+            entry.1 = (*value).to_owned();
+        }
+    }
+    all
+}
+
+fn pairs(answers: &[(String, String)]) -> Vec<(&str, &str)> {
+    answers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
+}
+
 fn texts(notes: &[Value]) -> Vec<String> {
     notes
         .iter()
@@ -59,14 +92,15 @@ async fn a_visitor_asks_with_a_screening_and_staff_accept_into_a_full_group() {
             page.contains(&format!("href=\"/groups/{group}/request\"")),
             "{page}"
         );
-        let answers = [("phq-9.q1", "2"), ("phq-9.q9", "0"), ("gad-7.q1", "1")];
+        let owned = screening(&[("phq-9.q1", "2"), ("phq-9.q9", "1"), ("gad-7.q1", "1")]);
+        let answers = pairs(&owned);
         let arrived = visitor
             .post_form(&format!("/groups/{group}/request"), &answers)
             .await;
         arrived.expect(StatusCode::OK);
         let form = arrived.text();
         assert!(form.contains("Screening result attached"), "{form}");
-        assert!(form.contains("name=\"phq-9.q9\" value=\"0\""), "{form}");
+        assert!(form.contains("name=\"phq-9.q9\" value=\"1\""), "{form}");
         assert!(form.contains("Create an account"));
 
         // The visitor sends the request and creates an account on the same form.
@@ -136,6 +170,9 @@ async fn a_visitor_asks_with_a_screening_and_staff_accept_into_a_full_group() {
             "{shown}"
         );
         assert!(shown.contains("phq-9.q9") && shown.contains("555-0142 after 6pm"));
+        // Assessed as the screen would: item 9 above "not at all" comes first.
+        assert!(shown.contains("Act first"), "{shown}");
+        assert!(shown.contains("Suggested level of care"));
 
         // Contacted, then accepted: the group is full, so the person waits.
         let step = format!("/orgs/{}/intake/{request}/transitions", fx.org);
@@ -449,8 +486,9 @@ async fn a_visitor_with_an_account_signs_in_on_the_form_and_the_screening_surviv
             ("account", "existing"),
             ("email", "sam@example.org"),
             ("password", "not the password at all"),
-            ("gad-7.q1", "3"),
         ];
+        let owned = screening(&[("gad-7.q1", "3")]);
+        fields.extend(pairs(&owned));
         let wrong = visitor.post_form(&path, &fields).await;
         wrong.expect(StatusCode::UNPROCESSABLE_ENTITY);
         assert!(wrong.field_error("email").is_some(), "{}", wrong.text());

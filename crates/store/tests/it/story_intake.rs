@@ -20,11 +20,29 @@ fn input(name: &str) -> RequestInput {
         name: name.into(),
         contact: "555-0100 after 6pm".into(),
         availability: "Weekday evenings".into(),
-        screening: Some(BTreeMap::from([
-            ("phq-9.q1".into(), "2".into()),
-            ("sex".into(), "female".into()),
-        ])),
+        screening: Some(complete_screening()),
     }
+}
+
+/// A complete screen at the least concern, but for PHQ-9's first item.
+fn complete_screening() -> BTreeMap<String, String> {
+    let mut answers = BTreeMap::new();
+    for instrument in kindred_domain::instruments::ALL {
+        for item in instrument.items {
+            answers.insert(
+                format!("{}.{}", instrument.code, item.code),
+                item.options[0].code.to_owned(),
+            );
+        }
+    }
+    for question in kindred_domain::screening::QUESTIONS {
+        answers.insert(
+            question.code.to_owned(),
+            question.options[0].code.to_owned(),
+        );
+    }
+    answers.insert("phq-9.q1".into(), "2".into());
+    answers
 }
 
 fn accept() -> kindred_domain::intake::Step {
