@@ -87,6 +87,17 @@ pub struct JoinRequest {
     pub updated_at: DateTime<Utc>,
 }
 
+impl JoinRequest {
+    /// The attached screening, assessed now, answered PHQ-9 item 9 above "not at all":
+    /// the request is to be acted on first.
+    pub fn is_urgent(&self) -> bool {
+        self.screening
+            .as_ref()
+            .and_then(|answers| crate::screening::assess(answers).ok())
+            .is_some_and(|assessment| assessment.urgent)
+    }
+}
+
 /// One step of a request's history. Appended, never rewritten.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct RequestEvent {

@@ -161,6 +161,11 @@ async fn a_visitor_asks_with_a_screening_and_staff_accept_into_a_full_group() {
             .await;
         queue.expect(StatusCode::OK);
         assert!(queue.text().contains("Jo"));
+        assert!(
+            queue.text().contains("Attached: act first"),
+            "{}",
+            queue.text()
+        );
         let shown = clinician
             .get(&format!("/orgs/{}/intake/{request}", fx.org))
             .await
