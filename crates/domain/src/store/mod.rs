@@ -4,6 +4,7 @@
 
 mod attendance;
 mod calendar;
+mod directory;
 mod enrollments;
 mod foundation;
 mod reports;
@@ -11,6 +12,7 @@ mod schedules;
 
 pub use attendance::AttendanceStore;
 pub use calendar::CalendarStore;
+pub use directory::DirectoryStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
 pub use reports::{FactQuery, FactScope, ReportStore};
@@ -18,7 +20,13 @@ pub use schedules::{AppliedPlans, ScheduleStore};
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
 pub trait Store:
-    FoundationStore + EnrollmentStore + AttendanceStore + ScheduleStore + CalendarStore + ReportStore
+    FoundationStore
+    + EnrollmentStore
+    + AttendanceStore
+    + ScheduleStore
+    + CalendarStore
+    + ReportStore
+    + DirectoryStore
 {
 }
 
@@ -29,5 +37,6 @@ impl<T> Store for T where
         + ScheduleStore
         + CalendarStore
         + ReportStore
+        + DirectoryStore
 {
 }
