@@ -43,6 +43,8 @@ impl std::fmt::Debug for Database {
 /// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
 /// add their tables here.
 const DROP_ALL: &str = "\
+    DROP VIEW IF EXISTS directory_source; DROP TABLE IF EXISTS directory_fts; \
+    DROP TABLE IF EXISTS directory_entries; DROP TABLE IF EXISTS directory_codes; \
     DROP TABLE IF EXISTS calendar_feeds; DROP TABLE IF EXISTS attendance_changes; \
     DROP TABLE IF EXISTS attendance; DROP TABLE IF EXISTS session_registrations; \
     DROP TABLE IF EXISTS enrollment_events; \
