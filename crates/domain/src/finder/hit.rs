@@ -4,7 +4,9 @@ use chrono::NaiveTime;
 
 use super::vocab::{Day, Led, TimeOfDay};
 use crate::fields::Choice;
-use crate::groups::{Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption};
+use crate::groups::{
+    Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption,
+};
 use crate::ids::GroupId;
 use crate::programs::LevelOfCare;
 

@@ -229,5 +229,9 @@ fn degrees(errors: &mut FieldErrors, field: &str, raw: &str, limit: f64) -> Opti
 
 /// Codes of a list, for links.
 pub(super) fn codes<T: Choice>(values: &[T]) -> String {
-    values.iter().map(|v| v.code()).collect::<Vec<_>>().join(",")
+    values
+        .iter()
+        .map(|v| v.code())
+        .collect::<Vec<_>>()
+        .join(",")
 }

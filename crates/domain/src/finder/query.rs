@@ -40,7 +40,10 @@ impl TextQuery {
             .map(str::to_lowercase)
             .collect();
         if words.is_empty() {
-            errors.add(field, "Type a word to look for, like \"anxiety\" or \"evening\".");
+            errors.add(
+                field,
+                "Type a word to look for, like \"anxiety\" or \"evening\".",
+            );
             return None;
         }
         let mut terms: Vec<String> = words
@@ -194,17 +197,34 @@ impl DirectoryQuery {
                 out.push((name, value));
             }
         };
-        push("q", self.text.as_ref().map(|t| t.typed.clone()).unwrap_or_default());
+        push(
+            "q",
+            self.text
+                .as_ref()
+                .map(|t| t.typed.clone())
+                .unwrap_or_default(),
+        );
         push("focus", codes(&self.focus));
-        push("led", self.led.map(|v| v.code().to_owned()).unwrap_or_default());
+        push(
+            "led",
+            self.led.map(|v| v.code().to_owned()).unwrap_or_default(),
+        );
         push("format", codes(&self.formats));
         push("day", codes(&self.days));
         push("time", codes(&self.times));
-        push("language", self.language.map(|v| v.code().to_owned()).unwrap_or_default());
+        push(
+            "language",
+            self.language
+                .map(|v| v.code().to_owned())
+                .unwrap_or_default(),
+        );
         push("payment", codes(&self.payments));
         push("audience", codes(&self.audiences));
         push("care", codes(&self.care));
-        push("seats", self.seats.map(|v| v.code().to_owned()).unwrap_or_default());
+        push(
+            "seats",
+            self.seats.map(|v| v.code().to_owned()).unwrap_or_default(),
+        );
         if let Some(place) = &self.place {
             match &self.near {
                 Some(near) => push("near", near.clone()),

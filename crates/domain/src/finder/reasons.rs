@@ -41,7 +41,11 @@ pub fn reasons(hit: &DirectoryHit, query: &DirectoryQuery) -> Vec<String> {
     if query.language.is_some() {
         out.push(format!("in {}", label(hit.language)));
     }
-    for payment in hit.payment_options.iter().filter(|p| query.payments.contains(p)) {
+    for payment in hit
+        .payment_options
+        .iter()
+        .filter(|p| query.payments.contains(p))
+    {
         out.push(format!("takes {}", label(*payment)));
     }
     for audience in hit.audiences.iter().filter(|a| query.audiences.contains(a)) {

@@ -3,7 +3,9 @@
 use chrono::NaiveTime;
 
 use super::*;
-use crate::groups::{Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption};
+use crate::groups::{
+    Audience, EnrollmentMode, FocusArea, Format, GroupKind, Language, PaymentOption,
+};
 use crate::ids::GroupId;
 use crate::programs::LevelOfCare;
 
@@ -43,12 +45,18 @@ fn blank_values_are_absent_and_an_empty_query_asks_for_everything() {
 
 #[test]
 fn unknown_parameters_and_values_are_named() {
-    let errors = parse("colour=blue&focus=alcohol_use,knitting&led=robot&time=noon&page=0")
-        .unwrap_err();
-    assert!(errors.get("colour").unwrap().contains("Unknown filter \"colour\""));
+    let errors =
+        parse("colour=blue&focus=alcohol_use,knitting&led=robot&time=noon&page=0").unwrap_err();
+    assert!(errors
+        .get("colour")
+        .unwrap()
+        .contains("Unknown filter \"colour\""));
     assert!(errors.get("focus").unwrap().contains("\"knitting\""));
     assert!(errors.get("led").unwrap().contains("peer, clinician"));
-    assert!(errors.get("time").unwrap().contains("morning, afternoon, evening, weekend"));
+    assert!(errors
+        .get("time")
+        .unwrap()
+        .contains("morning, afternoon, evening, weekend"));
     assert!(errors.get("page").is_some());
 }
 
@@ -63,14 +71,26 @@ fn places_come_from_the_gazetteer_or_coordinates() {
 
     let q = parse("lat=41.3&lon=-72.9").unwrap();
     assert_eq!(q.within_km, DEFAULT_WITHIN_KM);
-    assert_eq!(q.query_string(2), "lat=41.30000&lon=-72.90000&within=40&page=2");
+    assert_eq!(
+        q.query_string(2),
+        "lat=41.30000&lon=-72.90000&within=40&page=2"
+    );
 
     let errors = parse("near=Atlantis").unwrap_err();
-    assert!(errors.get("near").unwrap().contains("could not find \"Atlantis\""));
+    assert!(errors
+        .get("near")
+        .unwrap()
+        .contains("could not find \"Atlantis\""));
     assert!(parse("lat=41.3").unwrap_err().get("lon").is_some());
     assert!(parse("lat=91&lon=0").unwrap_err().get("lat").is_some());
-    assert!(parse("near=06106&within=0").unwrap_err().get("within").is_some());
-    assert!(parse("near=06106&within=abc").unwrap_err().get("within").is_some());
+    assert!(parse("near=06106&within=0")
+        .unwrap_err()
+        .get("within")
+        .is_some());
+    assert!(parse("near=06106&within=abc")
+        .unwrap_err()
+        .get("within")
+        .is_some());
     // Without a place, within has nothing to apply to and is left out of links.
     assert_eq!(parse("within=10").unwrap().query_string(1), "");
 }
@@ -91,7 +111,10 @@ fn text_becomes_plain_words() {
     // Only filler words: searched as typed rather than dropped.
     assert_eq!(parse("q=the").unwrap().text.unwrap().terms, ["the"]);
     assert!(parse("q=%21%21%21").unwrap_err().get("q").is_some());
-    assert!(parse(&format!("q={}", "a".repeat(201))).unwrap_err().get("q").is_some());
+    assert!(parse(&format!("q={}", "a".repeat(201)))
+        .unwrap_err()
+        .get("q")
+        .is_some());
 }
 
 #[test]
@@ -132,8 +155,8 @@ fn haversine_and_the_box_around_a_circle() {
         let d = 60.0 / geo::EARTH_RADIUS_KM;
         let (lat1, lon1) = (41.7658_f64.to_radians(), (-72.6734_f64).to_radians());
         let lat2 = (lat1.sin() * d.cos() + lat1.cos() * d.sin() * bearing.cos()).asin();
-        let lon2 = lon1
-            + (bearing.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
+        let lon2 =
+            lon1 + (bearing.sin() * d.sin() * lat1.cos()).atan2(d.cos() - lat1.sin() * lat2.sin());
         let (lat2, lon2) = (lat2.to_degrees(), lon2.to_degrees());
         assert!((area.min_lat..=area.max_lat).contains(&lat2));
         assert!((area.min_lon..=area.max_lon).contains(&lon2));
@@ -148,7 +171,10 @@ fn time_of_day_follows_the_local_start() {
     let at = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
     assert_eq!(times_of_day(&[Day::Mon], at(11, 59)), [TimeOfDay::Morning]);
     assert_eq!(times_of_day(&[Day::Mon], at(12, 0)), [TimeOfDay::Afternoon]);
-    assert_eq!(times_of_day(&[Day::Mon], at(16, 59)), [TimeOfDay::Afternoon]);
+    assert_eq!(
+        times_of_day(&[Day::Mon], at(16, 59)),
+        [TimeOfDay::Afternoon]
+    );
     assert_eq!(times_of_day(&[Day::Mon], at(17, 0)), [TimeOfDay::Evening]);
     assert_eq!(
         times_of_day(&[Day::Fri, Day::Sat], at(9, 0)),
@@ -187,7 +213,14 @@ fn reasons_say_why_a_group_fits() {
     let q = parse("focus=alcohol_use&time=evening&payment=free").unwrap();
     assert_eq!(
         reasons::reasons(&hit(), &q),
-        ["alcohol use", "evening", "peer-led", "online", "takes Free", "3 seats open"]
+        [
+            "alcohol use",
+            "evening",
+            "peer-led",
+            "online",
+            "takes Free",
+            "3 seats open"
+        ]
     );
     let mut near = hit();
     near.distance_km = Some(4.24);
@@ -196,7 +229,13 @@ fn reasons_say_why_a_group_fits() {
     let q = parse("near=06106&seats=waitlist").unwrap();
     assert_eq!(
         reasons::reasons(&near, &q),
-        ["4.2 km", "evening", "peer-led", "in person", "full: waitlist open"]
+        [
+            "4.2 km",
+            "evening",
+            "peer-led",
+            "in person",
+            "full: waitlist open"
+        ]
     );
     assert_eq!(reasons::distance(12.6), "13 km");
 }

@@ -7,6 +7,8 @@ use crate::StoreError;
 pub trait DirectoryStore: Send + Sync {
     /// Listed groups (not archived, nor their program or organization) that pass every part
     /// of the filter, in its order, `limit` rows from `offset`.
-    async fn directory_search(&self, filter: &DirectoryFilter)
-        -> Result<Vec<DirectoryHit>, StoreError>;
+    async fn directory_search(
+        &self,
+        filter: &DirectoryFilter,
+    ) -> Result<Vec<DirectoryHit>, StoreError>;
 }

@@ -5,6 +5,7 @@ mod account;
 mod attendance;
 mod auth;
 mod calendar;
+mod directory;
 mod enrollments;
 mod error;
 mod groups;
@@ -104,6 +105,7 @@ pub fn routes() -> Router<AppState> {
             get(attendance::sheet).post(attendance::mark),
         )
         .route("/api/v1/groups", get(public::groups))
+        .route("/api/v1/directory", get(directory::search))
         .route("/api/v1/groups/{group_id}", get(public::group))
         .route("/api/v1/orgs/{org_id}", get(orgs::dashboard))
         .route(

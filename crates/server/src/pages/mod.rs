@@ -8,6 +8,7 @@ pub(crate) mod calendar;
 mod dashboard;
 mod enrollment;
 mod error;
+pub(crate) mod find;
 mod format;
 mod home;
 mod layout;
@@ -31,6 +32,7 @@ use crate::app::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::show))
+        .route("/find", get(find::show))
         .route("/static/{file}", get(assets::serve))
         .route("/groups/{group_id}", get(public_group::show))
         .route("/groups/{group_id}/join", post(enrollment::join))

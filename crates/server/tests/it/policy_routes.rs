@@ -203,6 +203,7 @@ pub fn table() -> Vec<Row> {
         row("DELETE", "/api/v1/me/tokens/{token_id}", Owner, None),
         row("GET", "/api/v1/groups", Public, None),
         row("GET", "/api/v1/groups/{group_id}", Public, None),
+        row("GET", "/api/v1/directory", Public, None),
         row("GET", "/api/v1/orgs/{org_id}", ViewOrg, None),
         row("GET", "/api/v1/orgs/{org_id}/staff", ViewOrg, None),
         row(
@@ -450,6 +451,7 @@ pub fn table() -> Vec<Row> {
         row("GET", "/calendar/{feed_file}", Public, None),
         // Pages
         row("GET", "/", Public, None),
+        row("GET", "/find", Public, None),
         row("GET", "/account/calendar", OwnAccount, None),
         row("GET", "/account/attendance", OwnAccount, None),
         row("POST", "/account/calendar", OwnAccount, Some(feed)),
