@@ -28,6 +28,7 @@ use serde_json::json;
 use sqlx::{Connection, Executor, PgConnection};
 
 #[path = "../../stats.rs"]
+#[allow(dead_code)]
 mod stats;
 
 use data::{Rng, METROS};
@@ -50,6 +51,12 @@ struct Args {
     /// PostgreSQL to measure too, e.g. postgres://postgres@127.0.0.1:5432/test.
     #[arg(long)]
     postgres_url: Option<String>,
+    /// Measure PostgreSQL only.
+    #[arg(long)]
+    skip_sqlite: bool,
+    /// Leave the PostgreSQL schema in place (its name is printed) to look at query plans.
+    #[arg(long)]
+    keep_schema: bool,
 }
 
 /// The metro areas by name ("Chicago, IL").
@@ -203,10 +210,12 @@ async fn postgres(args: &Args, base: &str) -> Result<Outcome, String> {
         outcome
     }
     .await;
-    let dropped = admin
+    if args.keep_schema {
+        eprintln!("kept schema {schema}; drop it with DROP SCHEMA {schema} CASCADE");
+    } else if let Err(e) = admin
         .execute(format!("DROP SCHEMA {schema} CASCADE").as_str())
-        .await;
-    if let Err(e) = dropped {
+        .await
+    {
         eprintln!("could not drop schema {schema}: {e}");
     }
     let _ = admin.close().await;
@@ -226,7 +235,10 @@ fn main() -> ExitCode {
         }
     };
     let outcomes = runtime.block_on(async {
-        let mut out = vec![sqlite(&args).await];
+        let mut out = Vec::new();
+        if !args.skip_sqlite {
+            out.push(sqlite(&args).await);
+        }
         if let Some(url) = &args.postgres_url {
             out.push(postgres(&args, url).await);
         }

@@ -94,7 +94,7 @@ pub struct DirectoryQuery {
 /// How results are ranked (ties by name, then id, so pages never overlap).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
-    /// A place was given: nearest first, then best text match.
+    /// A place was given: nearest first.
     Distance,
     /// Text without a place: best match first.
     Relevance,

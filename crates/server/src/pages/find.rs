@@ -55,7 +55,12 @@ struct FindPage {
     results: Option<DirectoryPage>,
     prev: Option<String>,
     next: Option<String>,
-    within_options: Vec<Opt>,
+    within_options: Vec<KmOpt>,
+}
+
+pub struct KmOpt {
+    pub value: String,
+    pub selected: bool,
 }
 
 impl FindPage {
@@ -176,15 +181,21 @@ pub async fn show(
         fieldset::<LevelOfCare>(&raw, &errors, "care", "Level of care", false),
         fieldset::<Seats>(&raw, &errors, "seats", "Room in the group", true),
     ];
-    let within_options = ["5", "10", "25", "40", "80", "160"]
+    let default_km = format_km(finder::DEFAULT_WITHIN_KM);
+    let mut within_options: Vec<KmOpt> = ["5", "10", "25", "40", "80", "160"]
         .into_iter()
-        .map(|km| Opt {
-            value: km,
-            label: km,
-            selected: within == km
-                || (within.is_empty() && km == format_km(finder::DEFAULT_WITHIN_KM)),
+        .map(|km| KmOpt {
+            value: km.to_owned(),
+            selected: within == km || (within.is_empty() && km == default_km),
         })
         .collect();
+    // A distance from a link that the list does not offer stays chosen.
+    if !within.is_empty() && errors.get("within").is_none() && !within_options.iter().any(|o| o.selected) {
+        within_options.push(KmOpt {
+            value: within.clone(),
+            selected: true,
+        });
+    }
     let title = if results.as_ref().is_some_and(|p| p.page > 1) {
         format!(
             "Find a group (page {})",

@@ -120,6 +120,12 @@ async fn visitors_search_the_directory_by_page_and_api() {
             "the form keeps what was typed"
         );
 
+        // A distance the list does not offer stays chosen when the form is sent again.
+        let far_page = visitor.get("/find?near=06106&within=200").await;
+        far_page.expect(StatusCode::OK);
+        assert!(far_page.text().contains("<option value=\"200\" selected>200 km</option>"));
+        assert!(far_page.text().contains("Evening Process Group"));
+
         // The front page and the header link to the directory.
         let home = visitor.get("/").await.text();
         assert!(home.contains("href=\"/find\""));

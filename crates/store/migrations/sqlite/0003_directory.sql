@@ -153,14 +153,27 @@ JOIN organizations o ON o.id = g.org_id
 JOIN locations l ON l.id = g.location_id
 WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL;
 
+-- The words, and where the group meets as grid cells at three sizes (0.25, 1 and 4 degrees;
+-- tokens "a<x>y<y>", "b…", "c…" with x, y the cell's column and row counted from -180/-90
+-- degrees). A search with words and a place asks FTS5 for both at once, so it reads only the
+-- groups with those words in the cells around the place instead of every group with the words
+-- (`sql/directory.rs` picks the cells). Online groups have no cells.
 CREATE VIRTUAL TABLE directory_fts USING fts5 (
-    name, focus, description,
+    name, focus, description, cells,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 CREATE TRIGGER directory_fts_add AFTER INSERT ON directory_entries BEGIN
-    INSERT INTO directory_fts (rowid, name, focus, description)
-    VALUES (NEW.entry_id, NEW.name, NEW.focus_text, NEW.description);
+    INSERT INTO directory_fts (rowid, name, focus, description, cells)
+    VALUES (NEW.entry_id, NEW.name, NEW.focus_text, NEW.description,
+        CASE WHEN NEW.latitude IS NULL OR NEW.longitude IS NULL THEN '' ELSE
+            'a' || CAST((NEW.longitude + 180) / 0.25 AS INTEGER)
+                || 'y' || CAST((NEW.latitude + 90) / 0.25 AS INTEGER)
+            || ' b' || CAST((NEW.longitude + 180) / 1.0 AS INTEGER)
+                || 'y' || CAST((NEW.latitude + 90) / 1.0 AS INTEGER)
+            || ' c' || CAST((NEW.longitude + 180) / 4.0 AS INTEGER)
+                || 'y' || CAST((NEW.latitude + 90) / 4.0 AS INTEGER)
+        END);
 END;
 CREATE TRIGGER directory_fts_remove AFTER DELETE ON directory_entries BEGIN
     DELETE FROM directory_fts WHERE rowid = OLD.entry_id;

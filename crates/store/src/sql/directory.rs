@@ -9,7 +9,7 @@
 //! longitude, the box (min lat, max lat, min lon, max lon) and the distance in km (when a
 //! place is given).
 
-use kindred_domain::finder::{DirectoryFilter, Order};
+use kindred_domain::finder::{Area, DirectoryFilter, Order};
 
 use crate::Backend;
 
@@ -60,10 +60,13 @@ pub(crate) fn search(backend: Backend, filter: &DirectoryFilter) -> String {
             String::new(),
         ),
         (Backend::Sqlite, true) => (
-            "directory_fts JOIN directory_entries d ON d.entry_id = directory_fts.rowid".to_owned(),
+            // The text index drives (CROSS JOIN keeps it outside); with a place, its query
+            // also names the grid cells around it (see `fts5_query`).
+            "directory_fts CROSS JOIN directory_entries d ON d.entry_id = directory_fts.rowid"
+                .to_owned(),
             format!(" AND directory_fts MATCH {text_param}"),
             // Lower is better; the name weighs most, then the focus areas.
-            "bm25(directory_fts, 10.0, 4.0, 1.0)".to_owned(),
+            "bm25(directory_fts, 10.0, 4.0, 1.0, 0.0)".to_owned(),
         ),
         (Backend::Postgres, true) => (
             format!("directory_entries d, to_tsquery('english', {text_param}) query"),
@@ -79,35 +82,88 @@ pub(crate) fn search(backend: Backend, filter: &DirectoryFilter) -> String {
         ),
         None => String::new(),
     };
+    // Ranking (ties by name, then id): nearest first with a place; the best text match first
+    // with words alone; else by name. The text score is only worked out when it ranks.
+    let ranked_by_text = filter.order == Order::Relevance && text;
+    let relevance = if ranked_by_text {
+        relevance
+    } else {
+        "0".to_owned()
+    };
     let mut order = Vec::new();
     if filter.order == Order::Distance && place.is_some() {
-        order.push("distance_km".to_owned());
+        order.push("distance_km");
     }
-    if filter.order != Order::Name && text {
-        order.push(relevance);
+    if ranked_by_text {
+        order.push("relevance");
     }
-    order.push("d.sort_name".to_owned());
-    order.push("d.group_id".to_owned());
+    order.push("sort_name");
+    order.push("group_id");
+    let inner_order = order.join(", ");
+    let outer_order = order
+        .iter()
+        .map(|c| format!("x.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
 
+    // The page is picked first; members are counted for its rows only.
     format!(
-        "SELECT d.group_id, d.name, d.description, d.org_name, d.program_name, \
-         d.location_name, d.city, d.kind, d.led, d.format, d.enrollment, d.language, \
-         d.level_of_care, d.capacity, {ACTIVE} AS active_members, d.focus_mask, \
-         d.payment_mask, d.audience_mask, d.day_mask, d.time_mask, {distance} AS distance_km \
-         FROM {from} WHERE {filters}{text_where}{place_where} \
-         ORDER BY {order} LIMIT $11 OFFSET $12",
+        "SELECT x.group_id, x.name, x.description, x.org_name, x.program_name, \
+         x.location_name, x.city, x.kind, x.led, x.format, x.enrollment, x.language, \
+         x.level_of_care, x.capacity, \
+         (SELECT COUNT(*) FROM enrollments e WHERE e.group_id = x.group_id \
+            AND e.status = 'active') AS active_members, \
+         x.focus_mask, x.payment_mask, x.audience_mask, x.day_mask, x.time_mask, x.distance_km \
+         FROM (SELECT d.group_id, d.name, d.description, d.org_name, d.program_name, \
+           d.location_name, d.city, d.kind, d.led, d.format, d.enrollment, d.language, \
+           d.level_of_care, d.capacity, d.focus_mask, d.payment_mask, d.audience_mask, \
+           d.day_mask, d.time_mask, {distance} AS distance_km, {relevance} AS relevance, \
+           d.sort_name AS sort_name \
+           FROM {from} WHERE {filters}{text_where}{place_where} \
+           ORDER BY {inner_order} LIMIT $11 OFFSET $12) x \
+         ORDER BY {outer_order}",
         filters = filters(),
-        order = order.join(", "),
     )
 }
 
-/// The words as an FTS5 query: each quoted (they are letters and digits only), all required.
-pub(crate) fn fts5_query(terms: &[String]) -> String {
-    terms
+/// The words as an FTS5 query: each quoted (they are letters and digits only), all required,
+/// in the text columns; with an area, also one of the grid cells that cover its box.
+pub(crate) fn fts5_query(terms: &[String], area: Option<&Area>) -> String {
+    let words = terms
         .iter()
         .map(|t| format!("\"{}\"", t.replace('"', "")))
         .collect::<Vec<_>>()
-        .join(" AND ")
+        .join(" AND ");
+    let words = format!("{{name focus description}} : ({words})");
+    match area.and_then(cells) {
+        Some(cells) => format!("{words} AND cells : ({})", cells.join(" OR ")),
+        None => words,
+    }
+}
+
+/// Grid sizes in degrees and their token letters, finest first (as in the migration).
+const GRIDS: [(f64, char); 3] = [(0.25, 'a'), (1.0, 'b'), (4.0, 'c')];
+/// More cells than this and the next coarser grid is used.
+const MAX_CELLS: i64 = 30;
+
+/// The cells of the finest grid that cover the area's box in at most `MAX_CELLS`; `None`
+/// when even the coarsest needs more (a box around a pole or across the date line).
+fn cells(area: &Area) -> Option<Vec<String>> {
+    for (size, letter) in GRIDS {
+        let index = |degrees: f64, offset: f64| ((degrees + offset) / size).floor() as i64;
+        let (x0, x1) = (index(area.min_lon, 180.0), index(area.max_lon, 180.0));
+        let (y0, y1) = (index(area.min_lat, 90.0), index(area.max_lat, 90.0));
+        if (x1 - x0 + 1) * (y1 - y0 + 1) <= MAX_CELLS {
+            let mut out = Vec::new();
+            for x in x0..=x1 {
+                for y in y0..=y1 {
+                    out.push(format!("{letter}{x}y{y}"));
+                }
+            }
+            return Some(out);
+        }
+    }
+    None
 }
 
 /// The words as a PostgreSQL `to_tsquery` text: all required.
@@ -161,6 +217,28 @@ mod tests {
             .iter()
             .map(|v| (facet.to_owned(), v.code().to_owned(), bit(*v)))
             .collect()
+    }
+
+    #[test]
+    fn the_grid_cells_cover_the_box_at_the_finest_size_that_stays_small() {
+        use kindred_domain::finder::Area;
+        // 40 km around Chicago: quarter-degree cells, the centre's among them.
+        let near = Area::around(41.8781, -87.6298, 40.0);
+        let cells = super::cells(&near).unwrap_or_default();
+        let centre = format!(
+            "a{}y{}",
+            ((-87.6298_f64 + 180.0) / 0.25).floor(),
+            ((41.8781_f64 + 90.0) / 0.25).floor()
+        );
+        assert!(cells.contains(&centre), "{cells:?}");
+        assert!(cells.len() <= 30);
+        // 500 km: four-degree cells.
+        let wide = super::cells(&Area::around(41.8781, -87.6298, 500.0)).unwrap_or_default();
+        assert!(wide.iter().all(|c| c.starts_with('c')), "{wide:?}");
+        // Across the date line the box takes every longitude: no cells, words only.
+        assert!(super::cells(&Area::around(0.0, 179.9, 100.0)).is_none());
+        let query = super::fts5_query(&["grief".to_owned()], Some(&near));
+        assert!(query.starts_with("{name focus description} : (\"grief\") AND cells : (a"));
     }
 
     #[test]

@@ -40,7 +40,7 @@ impl DirectoryStore for SqliteStore {
         let led = filter.led.map(|l| l.code()).unwrap_or_default();
         let language = filter.language.map(|l| l.code()).unwrap_or_default();
         let seats = filter.seats.map(|s| s.code()).unwrap_or_default();
-        let query = sql::fts5_query(&filter.terms);
+        let query = sql::fts5_query(&filter.terms, filter.area.as_ref());
         let mut params: Vec<&dyn ToSql> = vec![
             &filter.focus,
             &led,
