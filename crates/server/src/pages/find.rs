@@ -190,7 +190,10 @@ pub async fn show(
         })
         .collect();
     // A distance from a link that the list does not offer stays chosen.
-    if !within.is_empty() && errors.get("within").is_none() && !within_options.iter().any(|o| o.selected) {
+    if !within.is_empty()
+        && errors.get("within").is_none()
+        && !within_options.iter().any(|o| o.selected)
+    {
         within_options.push(KmOpt {
             value: within.clone(),
             selected: true,

@@ -123,7 +123,9 @@ async fn visitors_search_the_directory_by_page_and_api() {
         // A distance the list does not offer stays chosen when the form is sent again.
         let far_page = visitor.get("/find?near=06106&within=200").await;
         far_page.expect(StatusCode::OK);
-        assert!(far_page.text().contains("<option value=\"200\" selected>200 km</option>"));
+        assert!(far_page
+            .text()
+            .contains("<option value=\"200\" selected>200 km</option>"));
         assert!(far_page.text().contains("Evening Process Group"));
 
         // The front page and the header link to the directory.
