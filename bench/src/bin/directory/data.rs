@@ -161,7 +161,7 @@ pub struct World {
 
 /// Builds every row. `members_per_group`: active enrollments on average.
 pub fn world(orgs: usize, groups_per_org: usize, now: DateTime<Utc>) -> World {
-    let mut rng = Rng::new(0x6b69_6e64_7265_64);
+    let mut rng = Rng::new(0x006b_696e_6472_6564);
     let mut organizations = Vec::new();
     let mut accounts = Vec::new();
     let mut staff = Vec::new();
