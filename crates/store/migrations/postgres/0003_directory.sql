@@ -108,47 +108,9 @@ CREATE INDEX directory_entries_position_idx ON directory_entries (latitude, long
     WHERE latitude IS NOT NULL;
 CREATE INDEX directory_entries_document_idx ON directory_entries USING GIN (document);
 
--- The filters as words of their own in each group's document (the `simple` configuration
--- keeps them as written), so one GIN search can narrow by words, place and filters together
--- before any row is read: `d<led>`, `l<language>`, and `<letter><bit>` for every bit of a mask
--- (f format, r level of care, o focus, p payment, u audience, w day, t time of day), and the
--- grid cells of the place: `a<x>y<y>` (0.25°), `b…` (1°), `c…` (4°), x and y counted from
--- -180 and -90 degrees. The search still checks every condition on the rows it reads.
-CREATE OR REPLACE FUNCTION directory_bits(prefix TEXT, mask BIGINT) RETURNS TEXT
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT COALESCE(string_agg(prefix || (1::BIGINT << i), ' '), '')
-    FROM generate_series(0, 30) AS i WHERE (mask & (1::BIGINT << i)) <> 0
-$$;
-
-CREATE OR REPLACE FUNCTION directory_facets(led TEXT, language TEXT, format_bit BIGINT,
-    care_bit BIGINT, focus BIGINT, payment BIGINT, audience BIGINT, days BIGINT, times BIGINT,
-    lat DOUBLE PRECISION, lon DOUBLE PRECISION) RETURNS TEXT
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT concat_ws(' ', 'd' || led, 'l' || language, directory_bits('f', format_bit),
-        directory_bits('r', care_bit), directory_bits('o', focus),
-        directory_bits('p', payment), directory_bits('u', audience),
-        directory_bits('w', days), directory_bits('t', times),
-        CASE WHEN lat IS NULL OR lon IS NULL THEN '' ELSE
-            'a' || floor((lon + 180) / 0.25)::BIGINT || 'y' || floor((lat + 90) / 0.25)::BIGINT
-            || ' b' || floor((lon + 180) / 1.0)::BIGINT || 'y' || floor((lat + 90) / 1.0)::BIGINT
-            || ' c' || floor((lon + 180) / 4.0)::BIGINT || 'y' || floor((lat + 90) / 4.0)::BIGINT
-        END)
-$$;
-
 -- What a group's entry is; the triggers copy from here.
 CREATE VIEW directory_source AS
 SELECT
-    e.group_id, e.org_name, e.program_name, e.location_name, e.city, e.name, e.sort_name,
-    e.description, e.kind, e.led, e.format, e.format_bit, e.enrollment, e.language,
-    e.level_of_care, e.care_bit, e.capacity, e.latitude, e.longitude, e.focus_mask,
-    e.payment_mask, e.audience_mask, e.day_mask, e.time_mask, e.focus_text,
-    setweight(to_tsvector('english', e.name), 'A')
-      || setweight(to_tsvector('english', e.focus_text), 'B')
-      || setweight(to_tsvector('english', e.description), 'C')
-      || to_tsvector('simple', directory_facets(e.led, e.language, e.format_bit, e.care_bit,
-           e.focus_mask, e.payment_mask, e.audience_mask, e.day_mask, e.time_mask,
-           e.latitude, e.longitude)) AS document
-FROM (SELECT
     g.id AS group_id,
     o.name AS org_name,
     p.name AS program_name,
@@ -196,12 +158,17 @@ FROM (SELECT
               OR (',' || s.days || ',') LIKE '%,sun,%')) THEN 8 ELSE 0 END)::BIGINT AS time_mask,
     COALESCE((SELECT string_agg(c.label, ' ') FROM group_tags t JOIN directory_codes c
        ON c.facet = t.tag_kind AND c.code = t.value
-     WHERE t.group_id = g.id AND t.tag_kind = 'focus_area'), '') AS focus_text
+     WHERE t.group_id = g.id AND t.tag_kind = 'focus_area'), '') AS focus_text,
+    setweight(to_tsvector('english', g.name), 'A')
+      || setweight(to_tsvector('english', COALESCE((SELECT string_agg(c.label, ' ')
+           FROM group_tags t JOIN directory_codes c ON c.facet = t.tag_kind AND c.code = t.value
+           WHERE t.group_id = g.id AND t.tag_kind = 'focus_area'), '')), 'B')
+      || setweight(to_tsvector('english', g.description), 'C') AS document
 FROM groups g
 JOIN programs p ON p.id = g.program_id
 JOIN organizations o ON o.id = g.org_id
 JOIN locations l ON l.id = g.location_id
-WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL) e;
+WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL;
 
 -- Rebuilds the entries of the groups whose `column` (id, location_id, program_id or org_id)
 -- is `key`.

@@ -16,7 +16,8 @@ impl DirectoryStore for PgStore {
     async fn directory_search(&self, filter: &DirectoryFilter) -> R<Vec<DirectoryHit>> {
         let text = sql::search(Backend::Postgres, filter);
         // Not a cached prepared statement: planned with the values each time, so the planner
-        // sees the actual words, tokens and box when it picks the GIN or the position index.
+        // knows the actual words and box when it chooses between the GIN and the position
+        // index (a generic plan cannot).
         let mut query = sqlx::query_as::<Db, DirectoryRow>(&text)
             .persistent(false)
             .bind(filter.focus)
@@ -33,10 +34,6 @@ impl DirectoryStore for PgStore {
             .bind(filter.offset);
         if !filter.terms.is_empty() {
             query = query.bind(sql::tsquery(&filter.terms));
-        }
-        let facets = sql::pg_facets(filter);
-        if !facets.is_empty() {
-            query = query.bind(facets);
         }
         if let Some(a) = &filter.area {
             query = query

@@ -9,7 +9,6 @@
 //! longitude, the box (min lat, max lat, min lon, max lon) and the distance in km (when a
 //! place is given).
 
-use kindred_domain::fields::Choice;
 use kindred_domain::finder::{Area, DirectoryFilter, Order};
 
 use crate::Backend;
@@ -35,29 +34,27 @@ fn filters() -> String {
     )
 }
 
-/// The search for this filter on this backend. Parameters after `$12`, each only when
-/// present: the words, then (PostgreSQL) the filter tokens of [`pg_facets`], then the place.
+/// The search for this filter on this backend.
 pub(crate) fn search(backend: Backend, filter: &DirectoryFilter) -> String {
     let text = !filter.terms.is_empty();
-    let facets = backend == Backend::Postgres && !pg_facets(filter).is_empty();
     let mut next = 13;
-    let mut param = || {
+    let text_param = if text {
         next += 1;
         format!("${}", next - 1)
+    } else {
+        String::new()
     };
-    let text_param = if text { param() } else { String::new() };
-    let facets_param = if facets { param() } else { String::new() };
-    let place = filter
-        .area
-        .map(|_| (0..7).map(|_| param()).collect::<Vec<String>>());
+    let place = filter.area.map(|_| {
+        let p: Vec<String> = (next..next + 7).map(|n| format!("${n}")).collect();
+        p
+    });
 
     let distance = match &place {
         Some(p) => format!("directory_km({}, {}, d.latitude, d.longitude)", p[0], p[1]),
         None => "CAST(NULL AS DOUBLE PRECISION)".to_owned(),
     };
-    let words = format!("to_tsquery('english', {text_param})");
     let (from, text_where, relevance) = match (backend, text) {
-        (Backend::Sqlite, false) => (
+        (_, false) => (
             "directory_entries d".to_owned(),
             String::new(),
             String::new(),
@@ -71,27 +68,11 @@ pub(crate) fn search(backend: Backend, filter: &DirectoryFilter) -> String {
             // Lower is better; the name weighs most, then the focus areas.
             "bm25(directory_fts, 10.0, 4.0, 1.0, 0.0)".to_owned(),
         ),
-        // The words and the filters' tokens in one GIN search (see migration 0003).
-        (Backend::Postgres, _) => {
-            let query = match (text, facets) {
-                (true, true) => {
-                    format!("({words} && to_tsquery('simple', {facets_param}))")
-                }
-                (true, false) => words.clone(),
-                (false, true) => format!("to_tsquery('simple', {facets_param})"),
-                (false, false) => String::new(),
-            };
-            let condition = if query.is_empty() {
-                String::new()
-            } else {
-                format!(" AND d.document @@ {query}")
-            };
-            (
-                "directory_entries d".to_owned(),
-                condition,
-                format!("-ts_rank(d.document, {words})"),
-            )
-        }
+        (Backend::Postgres, true) => (
+            format!("directory_entries d, to_tsquery('english', {text_param}) query"),
+            " AND d.document @@ query".to_owned(),
+            "-ts_rank(d.document, query)".to_owned(),
+        ),
     };
     let place_where = match &place {
         Some(p) => format!(
@@ -143,39 +124,6 @@ pub(crate) fn search(backend: Backend, filter: &DirectoryFilter) -> String {
          ORDER BY {outer_order}",
         filters = filters(),
     )
-}
-
-/// The filters as the tokens each group's PostgreSQL document carries (migration 0003): one
-/// `( … | … )` group per filter, all required; "" when nothing can narrow the GIN search.
-pub(crate) fn pg_facets(filter: &DirectoryFilter) -> String {
-    let mut groups: Vec<String> = Vec::new();
-    let mut bits = |prefix: char, mask: i64| {
-        if mask != 0 {
-            let tokens: Vec<String> = (0..31)
-                .map(|i| 1_i64 << i)
-                .filter(|bit| mask & bit != 0)
-                .map(|bit| format!("{prefix}{bit}"))
-                .collect();
-            groups.push(format!("({})", tokens.join(" | ")));
-        }
-    };
-    bits('f', filter.formats);
-    bits('r', filter.care);
-    bits('o', filter.focus);
-    bits('p', filter.payments);
-    bits('u', filter.audiences);
-    bits('w', filter.days);
-    bits('t', filter.times);
-    if let Some(led) = filter.led {
-        groups.push(format!("d{}", led.code()));
-    }
-    if let Some(language) = filter.language {
-        groups.push(format!("l{}", language.code()));
-    }
-    if let Some(cells) = filter.area.as_ref().and_then(cells) {
-        groups.push(format!("({})", cells.join(" | ")));
-    }
-    groups.join(" & ")
 }
 
 /// The words as an FTS5 query: each quoted (they are letters and digits only), all required,
@@ -291,32 +239,6 @@ mod tests {
         assert!(super::cells(&Area::around(0.0, 179.9, 100.0)).is_none());
         let query = super::fts5_query(&["grief".to_owned()], Some(&near));
         assert!(query.starts_with("{name focus description} : (\"grief\") AND cells : (a"));
-    }
-
-    #[test]
-    fn filters_become_the_tokens_of_the_postgresql_document() {
-        use kindred_domain::finder::{DirectoryInput, NoPlaces};
-        let pairs = [
-            ("time", "evening,weekend"),
-            ("led", "peer"),
-            ("language", "es"),
-            ("lat", "41.3"),
-            ("lon", "-72.9"),
-            ("within", "10"),
-        ]
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-        .collect();
-        let query = DirectoryInput::from_pairs(pairs)
-            .parse(&NoPlaces)
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        let facets = super::pg_facets(&query.filter());
-        assert!(
-            facets.starts_with("(t4 | t8) & dpeer & les & (a"),
-            "{facets}"
-        );
-        let nothing = kindred_domain::finder::DirectoryQuery::everything().filter();
-        assert_eq!(super::pg_facets(&nothing), "");
     }
 
     #[test]
