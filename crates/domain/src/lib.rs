@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod enrollments;
 pub mod error;
 pub mod fields;
+pub mod finder;
 pub mod groups;
 pub mod ids;
 pub mod instruments;

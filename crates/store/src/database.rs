@@ -45,6 +45,8 @@ impl std::fmt::Debug for Database {
 const DROP_ALL: &str = "\
     DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS intake_request_events; \
     DROP TABLE IF EXISTS intake_requests; \
+    DROP VIEW IF EXISTS directory_source; DROP TABLE IF EXISTS directory_fts; \
+    DROP TABLE IF EXISTS directory_entries; DROP TABLE IF EXISTS directory_codes; \
     DROP TABLE IF EXISTS calendar_feeds; DROP TABLE IF EXISTS attendance_changes; \
     DROP TABLE IF EXISTS attendance; DROP TABLE IF EXISTS session_registrations; \
     DROP TABLE IF EXISTS enrollment_events; \

@@ -4,6 +4,7 @@
 
 mod attendance;
 mod calendar;
+mod directory;
 mod enrollments;
 mod foundation;
 mod intake;
@@ -12,6 +13,7 @@ mod schedules;
 
 pub use attendance::AttendanceStore;
 pub use calendar::CalendarStore;
+pub use directory::DirectoryStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
 pub use intake::{IntakeStore, NotificationStore};
@@ -28,6 +30,7 @@ pub trait Store:
     + ReportStore
     + IntakeStore
     + NotificationStore
+    + DirectoryStore
 {
 }
 
@@ -40,5 +43,6 @@ impl<T> Store for T where
         + ReportStore
         + IntakeStore
         + NotificationStore
+        + DirectoryStore
 {
 }

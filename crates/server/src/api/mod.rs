@@ -5,6 +5,7 @@ mod account;
 mod attendance;
 mod auth;
 mod calendar;
+mod directory;
 mod enrollments;
 mod error;
 mod groups;
@@ -127,6 +128,7 @@ pub fn routes() -> Router<AppState> {
         .route("/api/v1/screening", post(screening::assess))
         .route("/api/v1/meeting-guide.json", get(meeting_guide::feed))
         .route("/api/v1/groups", get(public::groups))
+        .route("/api/v1/directory", get(directory::search))
         .route("/api/v1/groups/{group_id}", get(public::group))
         .route("/api/v1/orgs/{org_id}", get(orgs::dashboard))
         .route(

@@ -3,8 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, attendance, auth, calendar, enrollments, groups, intake, locations, me, meeting_guide,
-    orgs, programs, public, reports, schedules, screening, setup,
+    account, attendance, auth, calendar, directory, enrollments, groups, intake, locations, me,
+    meeting_guide, orgs, programs, public, reports, schedules, screening, setup,
 };
 
 #[derive(OpenApi)]
@@ -22,7 +22,7 @@ use super::{
         setup::complete,
         me::me, me::my_groups,
         account::change_password, account::list_tokens, account::create_token, account::revoke_token,
-        public::groups, public::group,
+        public::groups, public::group, directory::search,
         screening::assess, meeting_guide::feed,
         orgs::dashboard, orgs::staff, orgs::add_staff, orgs::remove_staff,
         programs::list, programs::create, programs::show, programs::update, programs::archive,

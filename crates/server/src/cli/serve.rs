@@ -119,6 +119,8 @@ impl Server {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         // Dropped with this function: background passes end when serving ends.
         let jobs = AbortOnDrop(tokio::spawn(crate::app::jobs::run(self.state.clone())));
+        // The directory's place names load off the request path.
+        tokio::task::spawn_blocking(crate::places::warm);
         // Connection addresses reach handlers for per-client sign-in limits.
         let app = self.app.into_make_service_with_connect_info::<SocketAddr>();
         let serving = axum::serve(self.listener, app).with_graceful_shutdown(async {

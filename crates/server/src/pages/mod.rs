@@ -8,6 +8,7 @@ pub(crate) mod calendar;
 mod dashboard;
 mod enrollment;
 mod error;
+pub(crate) mod find;
 mod format;
 mod home;
 mod layout;
@@ -34,6 +35,7 @@ use crate::app::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home::show))
+        .route("/find", get(find::show))
         .route("/static/{file}", get(assets::serve))
         .route("/screening", get(screening::form).post(screening::submit))
         .route("/groups/{group_id}", get(public_group::show))

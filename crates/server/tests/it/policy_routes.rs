@@ -237,6 +237,7 @@ pub fn table() -> Vec<Row> {
         row("POST", "/api/v1/screening", Public, Some(screening_answers)),
         row("GET", "/api/v1/meeting-guide.json", Public, None),
         row("GET", "/api/v1/groups/{group_id}", Public, None),
+        row("GET", "/api/v1/directory", Public, None),
         row("GET", "/api/v1/orgs/{org_id}", ViewOrg, None),
         row("GET", "/api/v1/orgs/{org_id}/staff", ViewOrg, None),
         row(
@@ -546,6 +547,7 @@ pub fn table() -> Vec<Row> {
         ),
         // Pages
         row("GET", "/", Public, None),
+        row("GET", "/find", Public, None),
         row("GET", "/account/calendar", OwnAccount, None),
         row("GET", "/account/attendance", OwnAccount, None),
         row("POST", "/account/calendar", OwnAccount, Some(feed)),

@@ -21,6 +21,7 @@ mod attendance;
 mod auth;
 mod calendar;
 mod cards;
+mod directory;
 mod enrollments;
 mod groups;
 mod intake;

@@ -5,6 +5,7 @@
 mod accounts;
 mod attendance;
 mod calendar;
+mod directory;
 mod enrollments;
 mod groups;
 mod intake;
@@ -20,6 +21,7 @@ pub(crate) use accounts::{
 };
 pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
 pub(crate) use calendar::{FeedRow, FeedSessionRow};
+pub(crate) use directory::DirectoryRow;
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use intake::{screening_json, NotificationRow, RequestEventRow, RequestRow};

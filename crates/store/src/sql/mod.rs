@@ -10,6 +10,7 @@ pub(crate) mod attendance;
 pub(crate) mod auth;
 pub(crate) mod calendar;
 pub(crate) mod cards;
+pub(crate) mod directory;
 pub(crate) mod enrollments;
 pub(crate) mod groups;
 pub(crate) mod intake;

@@ -18,6 +18,7 @@ mod attendance;
 mod auth;
 mod calendar;
 mod cards;
+mod directory;
 mod enrollments;
 mod exec;
 mod groups;

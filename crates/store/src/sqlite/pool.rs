@@ -25,6 +25,7 @@ fn open(path: &Path) -> R<Connection> {
     let conn = Connection::open_with_flags(path, flags).map_err(err)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(err)?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    super::directory::register_functions(&conn).map_err(err)?;
     Ok(conn)
 }
 
