@@ -1,5 +1,7 @@
-//! The intake journey, on the group the administrator made in `staff.rs`: a visitor asks to
-//! join from its public page and creates an account on the same form → the clinician finds
+//! The intake journey, on the group the administrator made in `staff.rs` (online, about
+//! alcohol use, evenings from `schedule.rs`): a visitor finds it in the directory, takes the
+//! self-screen from its page and asks to join with the result attached, creating an account
+//! on the same form → the clinician finds
 //! the request in the organization's intake queue and accepts it → the person reads the
 //! answer on their dashboard and in their notifications.
 
@@ -14,12 +16,57 @@ impl Journey<'_> {
         let mut problems = Vec::new();
         let email = format!("asks-{}@example.test", self.backend);
 
-        // A visitor asks to join from the group's public page.
-        self.goto("/").await?;
+        // A visitor looks for an evening online group about alcohol.
+        self.goto("/find").await?;
+        problems.extend(self.scan("directory (empty search)").await?);
+        for (name, value) in [
+            ("focus", "alcohol_use"),
+            ("format", "online"),
+            ("time", "evening"),
+        ] {
+            self.click(Locator::Css(&format!(
+                "input[name='{name}'][value='{value}']"
+            )))
+            .await?;
+        }
+        self.submit("form[action='/find'] button[type='submit']")
+            .await?;
+        let card = self
+            .client
+            .wait()
+            .at_most(std::time::Duration::from_secs(15))
+            .for_element(Locator::XPath(&format!(
+                "//main//li[contains(@class, 'card')][.//a[normalize-space()='{GROUP}']]"
+            )))
+            .await
+            .map_err(|e| format!("the directory does not list {GROUP}: {e}"))?
+            .html(false)
+            .await
+            .map_err(|e| format!("read the result card: {e}"))?;
+        for why in [">evening<", ">online<", ">alcohol use<"] {
+            if !card.contains(why) {
+                return Err(format!(
+                    "the result does not say it fits by {why:?}: {card}"
+                ));
+            }
+        }
+        problems.extend(self.scan("directory (results)").await?);
         self.click(Locator::LinkText(GROUP)).await?;
         self.wait_until(|p| p.starts_with("/groups/")).await?;
-        self.click(Locator::LinkText("Request to join")).await?;
-        self.wait_until(|p| p.ends_with("/request")).await?;
+
+        // They check the fit first: the anonymous screen, every answer the calmest one.
+        self.click(Locator::LinkText("Check whether this group fits you"))
+            .await?;
+        self.wait_until(|p| p == "/screening").await?;
+        problems.extend(self.scan("self-screen").await?);
+        self.answer_every_question_with_the_first_choice().await?;
+        self.submit("form[action^='/screening'] button[type='submit']")
+            .await?;
+        self.wait_for_text("not a diagnosis").await?;
+        problems.extend(self.scan("self-screen result").await?);
+        self.submit("form[action$='/request'] button[type='submit']")
+            .await?;
+        self.wait_for_text("Screening result attached").await?;
         problems.extend(self.scan("request to join (visitor)").await?);
         // Sent without a way to reach them first: the form says what is missing.
         self.fill("name", "Ash").await?;
@@ -70,9 +117,22 @@ impl Journey<'_> {
         problems.extend(self.scan("intake request (accepted)").await?);
         self.sign_out().await?;
 
-        // The person reads the answer.
+        // The person reads the answer, and the group is theirs.
         self.sign_in(&email).await?;
         self.wait_for_text("was accepted").await?;
+        let mine = self
+            .client
+            .find(Locator::Css(
+                "main section[aria-labelledby='groups-heading']",
+            ))
+            .await
+            .map_err(|e| format!("the dashboard has no \"My groups\": {e}"))?
+            .text()
+            .await
+            .map_err(|e| format!("read \"My groups\": {e}"))?;
+        if !mine.contains(GROUP) {
+            return Err(format!("\"My groups\" does not list {GROUP}: {mine}"));
+        }
         self.goto("/notifications").await?;
         problems.extend(self.scan("notifications").await?);
         self.submit("form[action='/notifications/read-all'] button[type='submit']")
@@ -83,9 +143,33 @@ impl Journey<'_> {
         Ok(problems)
     }
 
+    /// Picks the first choice of every radio question on the page, as a person would click.
+    async fn answer_every_question_with_the_first_choice(&self) -> Step<()> {
+        let radios = self
+            .client
+            .find_all(Locator::Css("main form input[type='radio']"))
+            .await
+            .map_err(|e| format!("list the questions' choices: {e}"))?;
+        let mut answered = std::collections::BTreeSet::new();
+        for radio in radios {
+            let name = radio
+                .attr("name")
+                .await
+                .map_err(|e| format!("read a choice's question: {e}"))?
+                .unwrap_or_default();
+            if answered.insert(name.clone()) {
+                radio
+                    .click()
+                    .await
+                    .map_err(|e| format!("answer {name}: {e}"))?;
+            }
+        }
+        Ok(())
+    }
+
     /// A form shown again with problems answers on the same path: waits until the new
     /// page says `text` (the old page may still be there, or go stale while read).
-    async fn wait_for_text(&self, text: &str) -> Step<()> {
+    pub(super) async fn wait_for_text(&self, text: &str) -> Step<()> {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
         loop {
             match self.expect_text(text).await {

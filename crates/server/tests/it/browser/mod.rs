@@ -346,8 +346,23 @@ impl Journey<'_> {
             .map_err(|e| format!("click {locator:?}: {e}"))
     }
 
+    /// Sends a form and waits until its page is replaced: the answer is often a page at the
+    /// same path, which `wait_for_path` alone cannot tell from the old one.
     async fn submit(&self, button: &str) -> Step<()> {
-        self.click(Locator::Css(button)).await
+        let page = self
+            .client
+            .find(Locator::Css("html"))
+            .await
+            .map_err(|e| format!("find the page before sending {button}: {e}"))?;
+        self.click(Locator::Css(button)).await?;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while page.tag_name().await.is_ok() {
+            if Instant::now() > deadline {
+                return Err(format!("no new page 15 s after sending {button}"));
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(())
     }
 
     async fn sign_out(&self) -> Step<()> {

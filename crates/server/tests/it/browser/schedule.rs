@@ -56,7 +56,7 @@ impl Journey<'_> {
         self.submit("form[action$='/join'] button[type='submit']")
             .await?;
         self.wait_for_path(&format!("/groups/{group}")).await?;
-        self.expect_text("You are a member of this group").await?;
+        self.wait_for_text("You are a member of this group").await?;
         problems.extend(self.scan("public group page (member)").await?);
         self.sign_out().await?;
 
@@ -72,7 +72,7 @@ impl Journey<'_> {
         self.submit("form[action$='/attendance'] button[type='submit']")
             .await?;
         self.wait_for_path(&sheet).await?;
-        self.expect_text("Attendance saved.").await?;
+        self.wait_for_text("Attendance saved.").await?;
         problems.extend(self.scan("attendance sheet (saved)").await?);
         self.sign_out().await?;
 
@@ -85,7 +85,9 @@ impl Journey<'_> {
         self.wait_for_path("/account/calendar").await?;
         let url = self
             .client
-            .find(Locator::Id("feed-url"))
+            .wait()
+            .at_most(std::time::Duration::from_secs(15))
+            .for_element(Locator::Id("feed-url"))
             .await
             .map_err(|e| format!("the new feed's address is not shown: {e}"))?
             .prop("value")

@@ -41,11 +41,15 @@ impl Journey<'_> {
         self.choose("kind", "Skills group").await?;
         self.choose("lead_facilitator_id", "Maya Okafor").await?;
         self.choose("enrollment", "Rolling").await?;
-        self.choose("format", "In person").await?;
-        self.choose("location_id", "A physical site").await?;
+        self.choose("format", "Online").await?;
+        self.choose("location_id", "Riverside Online").await?;
         self.choose("language", "English").await?;
-        self.click(Locator::Css("input[name='focus_areas'][value='anxiety']"))
+        for focus in ["anxiety", "alcohol_use"] {
+            self.click(Locator::Css(&format!(
+                "input[name='focus_areas'][value='{focus}']"
+            )))
             .await?;
+        }
         self.submit("main form button[type='submit']").await?;
         self.wait_until(|path| {
             path.starts_with(&format!("{org}/groups/")) && !path.ends_with("/new")
