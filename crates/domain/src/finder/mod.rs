@@ -19,7 +19,9 @@ mod tests;
 
 pub use geo::{haversine_km, Area, Gazetteer, NoPlaces, Place};
 pub use hit::{format_words, times_of_day, DirectoryHit, DirectoryPage, DirectoryResult};
-pub use input::{DirectoryInput, DEFAULT_WITHIN_KM, MAX_WITHIN_KM, PAGE_SIZE, PARAMETERS};
+pub use input::{
+    DirectoryInput, DEFAULT_WITHIN_KM, MAX_PAGE, MAX_WITHIN_KM, PAGE_SIZE, PARAMETERS,
+};
 pub use query::{format_km, DirectoryFilter, DirectoryQuery, Order, TextQuery};
 pub use search::{run, search};
 pub use vocab::{bit, from_mask, mask, Day, Led, Seats, TimeOfDay};

@@ -27,7 +27,8 @@ pub async fn search(
 pub async fn run(store: &dyn Store, query: &DirectoryQuery) -> Result<DirectoryPage, Error> {
     let filter = query.filter();
     let mut hits = store.directory_search(&filter).await?;
-    let has_next = hits.len() > PAGE_SIZE as usize;
+    // The last page the query accepts links nowhere further, whatever is left.
+    let has_next = hits.len() > PAGE_SIZE as usize && query.page < super::MAX_PAGE;
     hits.truncate(PAGE_SIZE as usize);
     let results = hits
         .into_iter()

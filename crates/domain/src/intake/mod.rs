@@ -88,13 +88,13 @@ pub struct JoinRequest {
 }
 
 impl JoinRequest {
-    /// The attached screening, assessed now, answered PHQ-9 item 9 above "not at all":
-    /// the request is to be acted on first.
+    /// The attached screening answered PHQ-9 item 9 above "not at all": the request is to be
+    /// acted on first. Read from that answer alone, so it holds even for stored answers that
+    /// no longer make a complete screen.
     pub fn is_urgent(&self) -> bool {
         self.screening
             .as_ref()
-            .and_then(|answers| crate::screening::assess(answers).ok())
-            .is_some_and(|assessment| assessment.urgent)
+            .is_some_and(crate::screening::urgent)
     }
 }
 

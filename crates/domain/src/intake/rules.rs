@@ -182,6 +182,11 @@ pub fn transition(
     now: DateTime<Utc>,
 ) -> Result<RequestChange, Error> {
     refuse_closed(request, step.action)?;
+    if request.account_id == actor {
+        return Err(Error::Conflict(
+            "Your own request is decided by another clinician or administrator.".into(),
+        ));
+    }
     let mut next = request.clone();
     let mut roster_change = RosterChange::default();
     match step.action {

@@ -8,8 +8,8 @@
 use chrono::{DateTime, Utc};
 
 use super::{
-    parse_request, parse_step, review, rules, AttachedScreening, JoinRequest, RequestEvent,
-    RequestInput, RequestStatus, TransitionInput,
+    parse_request, parse_step, review, rules, AttachedScreening, IntakeAction, JoinRequest,
+    RequestEvent, RequestInput, RequestStatus, TransitionInput,
 };
 use crate::auth::Actor;
 use crate::fields::Choice;
@@ -110,9 +110,13 @@ pub async fn my_request(
         .filter(|r| r.account_id == me.account_id)
         .ok_or(Error::NotFound)?;
     let mut view = view(store, request).await?;
-    // Staff notes are for the history; the person reads the status and the message.
+    // Staff notes and who took each step are for the history; the person reads the status
+    // and the message.
     for event in &mut view.history {
         event.note.clear();
+        if event.action != IntakeAction::Submitted {
+            event.actor_id = None;
+        }
     }
     Ok(view)
 }
@@ -139,7 +143,10 @@ pub async fn intake_queue(
             )
         })?),
     };
-    Ok(store.requests_of_org(org, status).await?)
+    let mut queue = store.requests_of_org(org, status).await?;
+    // Open requests whose screening signals risk come first; otherwise oldest first.
+    queue.sort_by_key(|r| !(r.status.is_open() && r.is_urgent()));
+    Ok(queue)
 }
 
 /// One request of the organization's queue, with its history and attached screening.

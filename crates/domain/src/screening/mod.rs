@@ -29,6 +29,16 @@ use crate::groups::FocusArea;
 use crate::instruments::{audit_c, gad7, phq9, score, taps, Instrument, Scored};
 use crate::FieldErrors;
 
+/// Whether the answers signal risk: PHQ-9 item 9 above "Not at all". Read on its own, so a
+/// screen with other answers missing (no result) or a stored one that no longer assesses
+/// still puts the crisis resources first.
+pub fn urgent(answers: &BTreeMap<String, String>) -> bool {
+    let own = answers::of_instrument(answers, &phq9::PHQ9);
+    phq9::PHQ9
+        .item("q9")
+        .is_some_and(|item| answers::item_score(&own, item) > 0)
+}
+
 /// Scores every instrument and the plain questions and gives the guidance.
 ///
 /// Keys that are not answers of the screen are ignored (a form also carries its CSRF token);

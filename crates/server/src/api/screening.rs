@@ -3,13 +3,15 @@
 
 use std::collections::BTreeMap;
 
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use kindred_domain::fields::lenient_string;
-use kindred_domain::screening::{self, Assessment};
-use kindred_domain::Error;
+use kindred_domain::screening::{self, Assessment, CrisisResource};
+use kindred_domain::{Error, FieldErrors};
 
-use super::{ApiErrorBody, ApiResult};
-use crate::http::PublicJson;
+use super::error::error_response;
+use super::ApiErrorBody;
+use crate::http::{AppError, PublicJson};
 
 /// One answer: the code of a choice, as text or a number (`"2"` or `2`).
 #[derive(serde::Deserialize)]
@@ -26,19 +28,43 @@ pub struct AnswerValue(#[serde(deserialize_with = "lenient_string")] String);
     request_body(content = BTreeMap<String, String>,
         example = json!({"phq-9.q1": "1", "phq-9.q9": "0", "gad-7.q1": "2", "sex": "female", "keep_up": "yes"})),
     responses((status = 200, body = Assessment), (status = 422, body = ApiErrorBody)))]
-pub async fn assess(
-    PublicJson(body): PublicJson<BTreeMap<String, AnswerValue>>,
-) -> ApiResult<Json<Assessment>> {
+pub async fn assess(PublicJson(body): PublicJson<BTreeMap<String, AnswerValue>>) -> Response {
     let answers: BTreeMap<String, String> = body.into_iter().map(|(k, v)| (k, v.0)).collect();
     let mut errors = screening::unknown_keys(&answers);
     match screening::assess(&answers) {
-        Ok(assessment) if errors.is_empty() => Ok(Json(assessment)),
-        Ok(_) => Err(Error::Invalid(errors).into()),
+        Ok(assessment) if errors.is_empty() => Json(assessment).into_response(),
+        Ok(_) => incomplete(&answers, errors),
         Err(missing) => {
             for (key, message) in missing.0 {
                 errors.add(&key, message);
             }
-            Err(Error::Invalid(errors).into())
+            incomplete(&answers, errors)
         }
     }
+}
+
+/// The 422 naming each item. When item 9 already signals risk, the crisis resources come
+/// first in it, although there is no result.
+fn incomplete(answers: &BTreeMap<String, String>, errors: FieldErrors) -> Response {
+    let error = AppError::from(Error::Invalid(errors));
+    if !screening::urgent(answers) {
+        return error_response(error);
+    }
+    let problem = error.problem();
+    let body = UrgentErrorBody {
+        urgent: true,
+        crisis_resources: screening::US_CRISIS_RESOURCES,
+        error: problem.message,
+        errors: problem.fields.0,
+    };
+    (problem.status, Json(body)).into_response()
+}
+
+/// An incomplete screen whose item 9 is above 0: help first, then what is missing.
+#[derive(serde::Serialize)]
+struct UrgentErrorBody {
+    urgent: bool,
+    crisis_resources: &'static [CrisisResource],
+    error: String,
+    errors: BTreeMap<String, String>,
 }

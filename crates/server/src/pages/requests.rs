@@ -305,7 +305,8 @@ pub async fn submit(
             let shown = Shown::new(layout, false, form).notice(message);
             page(&state, group, StatusCode::CONFLICT, shown).await?
         }
-        Err(other) => return Err(other.into()),
+        // The account made on the way stays signed in, whatever went wrong after it.
+        Err(other) => super::PageError(AppError::from(other)).into_response(),
     };
     Ok(with_cookie(cookie, response))
 }

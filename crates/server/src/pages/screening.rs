@@ -48,6 +48,8 @@ struct FormPage {
     answers: BTreeMap<String, String>,
     errors: FieldErrors,
     group: Option<GroupContext>,
+    /// PHQ-9 item 9 above 0 among incomplete answers: the crisis resources still come first.
+    urgent: bool,
 }
 
 impl FormPage {
@@ -104,6 +106,7 @@ pub async fn form(
         answers: BTreeMap::new(),
         errors: FieldErrors::new(),
         group,
+        urgent: false,
     })
 }
 
@@ -129,6 +132,7 @@ pub async fn submit(
             FormPage {
                 layout: Layout::new(&auth, "Check what kind of support fits"),
                 sections: sections(),
+                urgent: screening::urgent(&answers),
                 answers,
                 errors,
                 group,

@@ -538,3 +538,55 @@ async fn a_visitor_with_an_account_signs_in_on_the_form_and_the_screening_surviv
     })
     .await;
 }
+
+#[tokio::test]
+async fn staff_never_decide_their_own_request_and_the_person_sees_no_staff_ids() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let group = small_group(&app, &fx, "Staff Ask Too", 4).await;
+        let clinician = app.client_for(&fx.clinician).await;
+        let admin = app.client_for(&fx.admin).await;
+        let asked = clinician
+            .post_json(
+                &format!("/api/v1/groups/{group}/requests"),
+                &json!({"name": "Sam", "contact": "555-0100"}),
+            )
+            .await;
+        asked.expect(StatusCode::CREATED);
+        let request = asked.json()["id"].as_str().unwrap().to_owned();
+        let step = format!("/api/v1/orgs/{}/intake/{request}/transitions", fx.org);
+
+        // Their own request: refused with a reason, and nothing changes.
+        let own = clinician
+            .post_json(&step, &json!({"action": "accept"}))
+            .await;
+        own.expect(StatusCode::CONFLICT);
+        assert!(own.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("another clinician or administrator"));
+        let seen = admin
+            .get(&format!("/api/v1/orgs/{}/intake/{request}", fx.org))
+            .await
+            .json();
+        assert_eq!(seen["request"]["status"], "new");
+
+        // Someone else decides; the person reads the step without who took it.
+        admin
+            .post_json(&step, &json!({"action": "accept", "note": "staff note"}))
+            .await
+            .expect(StatusCode::OK);
+        let mine = clinician
+            .get(&format!("/api/v1/me/requests/{request}"))
+            .await
+            .json();
+        assert_eq!(mine["request"]["status"], "accepted");
+        let history = mine["history"].as_array().unwrap();
+        assert_eq!(history.len(), 2);
+        let accepted = &history[1];
+        assert_eq!(accepted["action"], "accept");
+        assert!(accepted["actor_id"].is_null(), "{accepted}");
+        assert_eq!(accepted["note"], "");
+    })
+    .await;
+}

@@ -117,6 +117,52 @@ async fn api_urgent_answer_puts_crisis_resources_first_even_with_low_totals() {
     .await;
 }
 
+#[tokio::test]
+async fn an_incomplete_screen_with_item_9_above_0_still_shows_crisis_resources_first() {
+    each_backend(|app| async move {
+        let visitor = app.visitor();
+        let mut set = answers(&[("phq-9.q9", "1")]);
+        set.retain(|(k, _)| k != "gad-7.q2");
+
+        let resp = visitor.post_json("/api/v1/screening", &as_json(&set)).await;
+        resp.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        let text = resp.text();
+        assert!(
+            text.starts_with("{\"urgent\":true,\"crisis_resources\":[{"),
+            "{text}"
+        );
+        let body = resp.json();
+        assert_eq!(body["errors"]["gad-7.q2"], "Answer this question.");
+        assert!(body.get("scores").is_none());
+
+        let resp = visitor.post_form("/screening", &as_form(&set)).await;
+        resp.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        let html = resp.text();
+        let crisis = html.find("class=\"crisis\"").unwrap();
+        let form = html
+            .find("<form method=\"post\" action=\"/screening\"")
+            .unwrap();
+        assert!(crisis < form);
+        assert!(html[crisis..form].contains("tel:988"));
+        assert_eq!(
+            resp.field_error("gad-7.q2").as_deref(),
+            Some("Answer this question.")
+        );
+
+        // Missing answers without item 9 above 0: no crisis block, a plain 422.
+        let mut calm = answers(&[]);
+        calm.retain(|(k, _)| k != "gad-7.q2");
+        let resp = visitor
+            .post_json("/api/v1/screening", &as_json(&calm))
+            .await;
+        resp.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(resp.json().get("urgent").is_none());
+        let resp = visitor.post_form("/screening", &as_form(&calm)).await;
+        assert!(!resp.text().contains("class=\"crisis\""));
+    })
+    .await;
+}
+
 /// Answers set over the calm ones, the guidance and the directory link expected.
 type Case = (
     &'static [(&'static str, &'static str)],

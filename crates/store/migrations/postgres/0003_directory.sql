@@ -168,17 +168,23 @@ FROM groups g
 JOIN programs p ON p.id = g.program_id
 JOIN organizations o ON o.id = g.org_id
 JOIN locations l ON l.id = g.location_id
-WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL;
+WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL
+  AND l.archived_at IS NULL;
 
 -- Rebuilds the entries of the groups whose `column` (id, location_id, program_id or org_id)
 -- is `key`.
 CREATE OR REPLACE FUNCTION directory_refresh(key_column TEXT, key TEXT) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
+    -- Lock the groups first: two transactions refreshing one group would otherwise both
+    -- delete, and the second insert would meet the first's committed row.
     IF key_column = 'id' THEN
+        PERFORM 1 FROM groups WHERE id = key FOR NO KEY UPDATE;
         DELETE FROM directory_entries WHERE group_id = key;
         INSERT INTO directory_entries SELECT * FROM directory_source WHERE group_id = key;
     ELSE
+        EXECUTE format('SELECT 1 FROM groups WHERE %I = $1 FOR NO KEY UPDATE', key_column)
+            USING key;
         EXECUTE format('DELETE FROM directory_entries WHERE group_id IN '
                        '(SELECT id FROM groups WHERE %I = $1)', key_column) USING key;
         EXECUTE format('INSERT INTO directory_entries SELECT * FROM directory_source '

@@ -151,7 +151,8 @@ FROM groups g
 JOIN programs p ON p.id = g.program_id
 JOIN organizations o ON o.id = g.org_id
 JOIN locations l ON l.id = g.location_id
-WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL;
+WHERE g.archived_at IS NULL AND p.archived_at IS NULL AND o.archived_at IS NULL
+  AND l.archived_at IS NULL;
 
 -- The words, and where the group meets as grid cells at three sizes (0.25, 1 and 4 degrees;
 -- tokens "a<x>y<y>", "b…", "c…" with x, y the cell's column and row counted from -180/-90

@@ -66,7 +66,7 @@ pub(crate) const PEER_LISTINGS: &str =
      FROM groups g JOIN organizations o ON o.id = g.org_id \
      JOIN programs p ON p.id = g.program_id JOIN locations l ON l.id = g.location_id \
      WHERE g.kind = 'peer_support' AND g.archived_at IS NULL AND p.archived_at IS NULL \
-     AND o.archived_at IS NULL ORDER BY LOWER(g.name), g.name, g.id";
+     AND o.archived_at IS NULL AND l.archived_at IS NULL ORDER BY LOWER(g.name), g.name, g.id";
 
 /// The schedules (not archived) of the groups [`PEER_LISTINGS`] reads, in `ScheduleRow` order.
 pub(crate) const PEER_LISTING_SCHEDULES: &str =
@@ -76,7 +76,7 @@ pub(crate) const PEER_LISTING_SCHEDULES: &str =
      JOIN organizations o ON o.id = g.org_id JOIN programs p ON p.id = g.program_id \
      JOIN locations l ON l.id = g.location_id \
      WHERE s.archived_at IS NULL AND g.kind = 'peer_support' AND g.archived_at IS NULL \
-     AND p.archived_at IS NULL AND o.archived_at IS NULL \
+     AND p.archived_at IS NULL AND o.archived_at IS NULL AND l.archived_at IS NULL \
      ORDER BY s.group_id, s.created_at, s.id";
 
 /// Audiences and focus areas of peer support groups that are not archived, for the feed's

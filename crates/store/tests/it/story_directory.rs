@@ -499,6 +499,21 @@ async fn directory_on_every_backend() {
         );
         assert_eq!(names(s, "").await.len(), 3, "{backend}");
 
+        // An archived location's address is not published: its groups leave the directory.
+        s.update_location(Location {
+            archived_at: Some(t0()),
+            latitude: Some(41.31),
+            longitude: Some(-72.93),
+            ..hartford.clone()
+        })
+        .await
+        .unwrap();
+        assert_eq!(
+            names(s, "lat=41.31&lon=-72.93&within=5").await,
+            [GRIEF],
+            "{backend}: the group at the archived location left"
+        );
+
         database.close().await;
     }
 }
