@@ -7,6 +7,10 @@ use kindred_domain::groups::{Audience, FocusArea, PaymentOption};
 use kindred_domain::programs::LevelOfCare;
 use uuid::Uuid;
 
+use crate::places::metro;
+use crate::rng::Rng;
+use crate::words::{ADJECTIVES, SENTENCES, SHAPES, TOPICS};
+
 /// A value of a cell.
 #[derive(Debug, Clone)]
 pub enum Cell {
@@ -24,134 +28,12 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
-/// Metro areas groups cluster around: (name, state, lat, lon, weight).
-pub const METROS: [(&str, &str, f64, f64, u32); 40] = [
-    ("New York", "NY", 40.7128, -74.0060, 20),
-    ("Los Angeles", "CA", 34.0522, -118.2437, 13),
-    ("Chicago", "IL", 41.8781, -87.6298, 9),
-    ("Houston", "TX", 29.7604, -95.3698, 7),
-    ("Phoenix", "AZ", 33.4484, -112.0740, 5),
-    ("Philadelphia", "PA", 39.9526, -75.1652, 6),
-    ("San Antonio", "TX", 29.4241, -98.4936, 3),
-    ("San Diego", "CA", 32.7157, -117.1611, 4),
-    ("Dallas", "TX", 32.7767, -96.7970, 7),
-    ("Austin", "TX", 30.2672, -97.7431, 3),
-    ("Jacksonville", "FL", 30.3322, -81.6557, 2),
-    ("Columbus", "OH", 39.9612, -82.9988, 3),
-    ("Charlotte", "NC", 35.2271, -80.8431, 3),
-    ("Indianapolis", "IN", 39.7684, -86.1581, 3),
-    ("San Francisco", "CA", 37.7749, -122.4194, 6),
-    ("Seattle", "WA", 47.6062, -122.3321, 5),
-    ("Denver", "CO", 39.7392, -104.9903, 4),
-    ("Washington", "DC", 38.9072, -77.0369, 6),
-    ("Boston", "MA", 42.3601, -71.0589, 5),
-    ("Nashville", "TN", 36.1627, -86.7816, 3),
-    ("Detroit", "MI", 42.3314, -83.0458, 4),
-    ("Portland", "OR", 45.5152, -122.6784, 3),
-    ("Las Vegas", "NV", 36.1699, -115.1398, 3),
-    ("Memphis", "TN", 35.1495, -90.0490, 2),
-    ("Louisville", "KY", 38.2527, -85.7585, 2),
-    ("Baltimore", "MD", 39.2904, -76.6122, 3),
-    ("Milwaukee", "WI", 43.0389, -87.9065, 2),
-    ("Albuquerque", "NM", 35.0844, -106.6504, 2),
-    ("Atlanta", "GA", 33.7490, -84.3880, 6),
-    ("Miami", "FL", 25.7617, -80.1918, 6),
-    ("Minneapolis", "MN", 44.9778, -93.2650, 4),
-    ("Cleveland", "OH", 41.4993, -81.6944, 2),
-    ("Pittsburgh", "PA", 40.4406, -79.9959, 2),
-    ("St. Louis", "MO", 38.6270, -90.1994, 3),
-    ("Salt Lake City", "UT", 40.7608, -111.8910, 2),
-    ("Kansas City", "MO", 39.0997, -94.5786, 2),
-    ("Hartford", "CT", 41.7658, -72.6734, 2),
-    ("New Haven", "CT", 41.3083, -72.9279, 1),
-    ("Billings", "MT", 45.7833, -108.5007, 1),
-    ("Boise", "ID", 43.6150, -116.2023, 1),
-];
-
-const ADJECTIVES: [&str; 12] = [
-    "Evening",
-    "Morning",
-    "Midweek",
-    "Weekend",
-    "Lunchtime",
-    "Tuesday",
-    "Thursday",
-    "Sunrise",
-    "Harbor",
-    "Riverside",
-    "Hope",
-    "New Path",
-];
-const TOPICS: [(&str, FocusArea); 12] = [
-    ("Alcohol Recovery", FocusArea::AlcoholUse),
-    ("Anxiety Skills", FocusArea::Anxiety),
-    ("Depression Support", FocusArea::Depression),
-    ("Grief and Loss", FocusArea::Grief),
-    ("Opioid Recovery", FocusArea::OpioidUse),
-    ("Trauma Recovery", FocusArea::Trauma),
-    ("Relapse Prevention", FocusArea::RelapsePrevention),
-    ("DBT Skills", FocusArea::EmotionRegulation),
-    ("Stress Management", FocusArea::Stress),
-    ("Family Recovery", FocusArea::Relationships),
-    ("Dual Recovery", FocusArea::CoOccurring),
-    ("Anger Management", FocusArea::AngerManagement),
-];
-const SHAPES: [&str; 5] = ["Circle", "Group", "Support Group", "Workshop", "Meeting"];
-const SENTENCES: [&str; 8] = [
-    "A welcoming group where people share what helps and practise new skills together.",
-    "We meet to support each other in recovery from alcohol and other substances.",
-    "Learn practical tools for anxious thoughts, low mood and sleep.",
-    "Peer-led and confidential: come as you are, listen first if you like.",
-    "A structured group with weekly themes, homework and a clinician who guides the work.",
-    "For people who want to cut down on drinking or stop altogether.",
-    "Support after a loss, with space for stories and for silence.",
-    "Skills for handling strong emotions, conflict and cravings.",
-];
-
-/// A small deterministic generator (xorshift), enough for spreading data.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.max(1))
-    }
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    pub fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-}
-
 fn text(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
 fn id() -> String {
     Uuid::new_v4().to_string()
-}
-
-pub fn metro(rng: &mut Rng) -> &'static (&'static str, &'static str, f64, f64, u32) {
-    let total: u32 = METROS.iter().map(|m| m.4).sum();
-    let mut n = (rng.next() % u64::from(total)) as u32;
-    for m in &METROS {
-        if n < m.4 {
-            return m;
-        }
-        n -= m.4;
-    }
-    &METROS[0]
 }
 
 pub struct World {

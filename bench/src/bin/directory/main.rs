@@ -15,6 +15,9 @@
 
 mod data;
 mod load;
+mod places;
+mod rng;
+mod words;
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -31,7 +34,8 @@ use sqlx::{Connection, Executor, PgConnection};
 #[allow(dead_code)]
 mod stats;
 
-use data::{Rng, METROS};
+use places::METROS;
+use rng::Rng;
 use stats::Samples;
 
 const GOAL_P99_MS: f64 = 20.0;
