@@ -48,9 +48,7 @@ pub fn authorize<'a>(actor: &'a Actor, access: Access<'_>) -> Result<Option<&'a 
         Access::Public | Access::OwnAccount => true,
         Access::ViewOrg(org) => me.role_in(org).is_some(),
         Access::ManageOrg(org) => me.role_in(org) == Some(Role::OrgAdmin),
-        Access::ClinicalOrg(org) => {
-            matches!(me.role_in(org), Some(Role::Clinician | Role::OrgAdmin))
-        }
+        Access::ClinicalOrg(org) => me.role_in(org).is_some_and(clinical),
         Access::RunGroup(group) => {
             me.role_in(group.org_id) == Some(Role::OrgAdmin)
                 || (me.role_in(group.org_id).is_some()
@@ -70,6 +68,12 @@ pub fn authorize<'a>(actor: &'a Actor, access: Access<'_>) -> Result<Option<&'a 
 /// For use cases that need the signed-in person itself.
 pub fn signed_in(actor: &Actor) -> Result<&SignedIn, Error> {
     actor.signed_in().ok_or(Error::Unauthenticated)
+}
+
+/// The roles that `ClinicalOrg` grants: an organization's clinicians and administrators.
+/// Also who is told about work that needs them, such as a new request to join.
+pub fn clinical(role: Role) -> bool {
+    matches!(role, Role::Clinician | Role::OrgAdmin)
 }
 
 #[cfg(test)]

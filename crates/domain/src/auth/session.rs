@@ -57,6 +57,18 @@ pub struct SignedInSession {
     pub roles: Vec<OrgRole>,
 }
 
+impl SignedInSession {
+    /// The person this new session signs in, as the rest of the request acts for them.
+    pub fn signed_in(&self) -> SignedIn {
+        SignedIn {
+            account_id: self.account.id,
+            display_name: self.account.display_name.clone(),
+            roles: self.roles.clone(),
+            auth_session: Some(self.session.id),
+        }
+    }
+}
+
 /// Opens a session for an account whose credentials were just checked.
 pub async fn start_session(
     store: &dyn Store,

@@ -14,8 +14,7 @@ use super::{
 use crate::auth::Actor;
 use crate::fields::Choice;
 use crate::ids::{GroupId, OrgId, RequestId};
-use crate::orgs::Role;
-use crate::policy::{authorize, signed_in, Access};
+use crate::policy::{self, authorize, signed_in, Access};
 use crate::{Error, Store, StoreError};
 
 const ALREADY_ASKED: &str =
@@ -50,7 +49,7 @@ pub async fn request_to_join(
         .staff_of(group.org_id)
         .await?
         .into_iter()
-        .filter(|s| matches!(s.role, Role::Clinician | Role::OrgAdmin))
+        .filter(|s| policy::clinical(s.role))
         .map(|s| s.account_id)
         .collect();
     let (request, event, notifications) = rules::submit(

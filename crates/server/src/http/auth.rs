@@ -1,7 +1,7 @@
 use axum::extract::FromRequestParts;
 use axum::http::{header, request::Parts};
 use axum::response::Response;
-use kindred_domain::auth::{self, Actor, AuthSession, SecretToken, SignedIn};
+use kindred_domain::auth::{self, Actor, AuthSession, SecretToken, SignedIn, SignedInSession};
 use kindred_domain::Error;
 use subtle::ConstantTimeEq as _;
 
@@ -44,6 +44,16 @@ impl Auth {
     /// bearer-token requests carry no ambient credential and need none.
     pub fn check_api_write(&self) -> Result<(), AppError> {
         self.check_form_token(self.csrf_header.as_deref().unwrap_or(""))
+    }
+
+    /// The request's identity once it has signed someone in itself (a form that creates an
+    /// account on the way): what the next request's cookie will resolve to.
+    pub fn for_new_session(session: &SignedInSession) -> Self {
+        Self {
+            actor: Actor::SignedIn(session.signed_in()),
+            session: Some(session.session.clone()),
+            csrf_header: None,
+        }
     }
 
     pub fn csrf_token(&self) -> &str {

@@ -12,7 +12,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use kindred_domain::accounts::{self, SignInInput, SignUpInput};
-use kindred_domain::auth::{self, Actor, SignedIn, SignedInSession};
+use kindred_domain::auth::{self, Actor, SignedInSession};
 use kindred_domain::groups::{self, PublicGroup};
 use kindred_domain::ids::GroupId;
 use kindred_domain::intake::{self, RequestInput};
@@ -181,21 +181,6 @@ pub async fn form(
     page(&state, group, StatusCode::OK, shown).await
 }
 
-/// The frame of a page for someone who signed in during this request.
-fn layout_for(session: &SignedInSession, title: String) -> Layout {
-    Layout {
-        title,
-        signed_in_as: Some(session.account.display_name.as_str().to_owned()),
-        csrf_token: session.session.csrf_token.clone(),
-        staff_orgs: session
-            .roles
-            .iter()
-            .map(|r| (r.org_id, r.org_name.clone()))
-            .collect(),
-        neutral: false,
-    }
-}
-
 /// Creates the account or signs in, as the visitor chose.
 async fn account_step(
     state: &AppState,
@@ -272,16 +257,11 @@ pub async fn submit(
     let (actor, layout, cookie) = if visitor {
         match account_step(&state, &auth, client, &form).await {
             Ok(session) => {
-                let me = SignedIn {
-                    account_id: session.account.id,
-                    display_name: session.account.display_name.clone(),
-                    roles: session.roles.clone(),
-                    auth_session: Some(session.session.id),
-                };
                 let cookie = session_cookie(&state.config, session.token.expose());
+                let now_signed_in = Auth::for_new_session(&session);
                 (
-                    Actor::SignedIn(me),
-                    layout_for(&session, title),
+                    now_signed_in.actor.clone(),
+                    Layout::new(&now_signed_in, title),
                     Some(cookie),
                 )
             }
