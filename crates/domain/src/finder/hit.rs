@@ -72,7 +72,8 @@ pub struct DirectoryPage {
 
 /// Times of day of one schedule, from its local start time and days (the group's own time
 /// zone): morning before 12:00, afternoon 12:00–17:00, evening from 17:00; weekend when it
-/// meets on Saturday or Sunday. The store computes the same rule in SQL.
+/// meets on Saturday or Sunday. The store computes the same rule in SQL; its directory story
+/// checks both agree at every boundary.
 pub fn times_of_day(days: &[Day], start: NaiveTime) -> Vec<TimeOfDay> {
     let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default();
     let five = NaiveTime::from_hms_opt(17, 0, 0).unwrap_or_default();

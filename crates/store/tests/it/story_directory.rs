@@ -3,6 +3,7 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use kindred_domain::enrollments::{Enrollment, EnrollmentStatus};
+use kindred_domain::fields::Choice;
 use kindred_domain::finder::{self, DirectoryInput, DirectoryPage, Gazetteer, Place};
 use kindred_domain::groups::{
     Audience, FocusArea, Format, Group, GroupKind, Language, PaymentOption,
@@ -446,6 +447,34 @@ async fn directory_on_every_backend() {
             [ANXIETY, "Tuesday Sober Circle"],
             "{backend}: schedule edit"
         );
+        // The view files each start time as the domain's rule does, boundaries included.
+        for (days, finder_days) in [
+            (vec![Weekday::Tue], vec![finder::Day::Tue]),
+            (vec![Weekday::Sat], vec![finder::Day::Sat]),
+        ] {
+            for (h, m) in [(11, 59), (12, 0), (16, 59), (17, 0)] {
+                let start = NaiveTime::from_hms_opt(h, m, 0).unwrap();
+                s.update_schedule(Schedule {
+                    days: days.clone(),
+                    start_time: start,
+                    ..circle_schedule.clone()
+                })
+                .await
+                .unwrap();
+                let expected = finder::times_of_day(&finder_days, start);
+                for time in finder::TimeOfDay::ALL {
+                    let listed = names(s, &format!("time={}", time.code()))
+                        .await
+                        .contains(&"Tuesday Sober Circle".to_owned());
+                    assert_eq!(
+                        listed,
+                        expected.contains(time),
+                        "{backend}: {days:?} at {start} as {time:?}"
+                    );
+                }
+            }
+        }
+
         // An ended schedule no longer counts.
         s.update_schedule(Schedule {
             archived_at: Some(t0()),
