@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod attendance;
+pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod enrollments;
