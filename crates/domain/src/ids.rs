@@ -133,3 +133,13 @@ mod tests {
         assert!(ids.iter().all(|id| *id < later));
     }
 }
+
+typed_id!(
+    /// One member's note from a group note: the part that goes into their chart.
+    MemberNoteId
+);
+
+typed_id!(
+    /// A correction added to a member note after it was signed.
+    AddendumId
+);

@@ -8,6 +8,8 @@
 //! | `ManageOrg(org)`  | no      | no     | no              | no        | own org   |
 //! | `ClinicalOrg(org)`| no      | no     | no              | own org   | own org   |
 //! | `RunGroup(group)` | no      | no     | its facilitator | its facilitator | own org |
+//! | `GroupNotes(group)`| no     | no     | its facilitator | own org   | own org   |
+//! | `MemberChart(org, groups)` | no | no | facilitator of one of the groups | own org | own org |
 //!
 //! A visitor is told to sign in; a signed-in person without the grant gets
 //! [`Error::NotFound`], the same answer as for an object that does not exist, so nobody
@@ -36,6 +38,12 @@ pub enum Access<'a> {
     /// Running one group: its schedule, sessions, roster changes and attendance. The group's
     /// facilitators and the organization's administrators.
     RunGroup(&'a Group),
+    /// Reading a group's notes and adding addenda: those who run the group, and the
+    /// organization's clinicians (who co-sign peer specialists' notes).
+    GroupNotes(&'a Group),
+    /// One member's chart in an organization: its clinicians and administrators, and the
+    /// facilitators of any of the given groups (the member's groups there).
+    MemberChart(OrgId, &'a [Group]),
 }
 
 /// Grants or refuses; returns the signed-in person when the access needs one.
@@ -49,13 +57,13 @@ pub fn authorize<'a>(actor: &'a Actor, access: Access<'_>) -> Result<Option<&'a 
         Access::ViewOrg(org) => me.role_in(org).is_some(),
         Access::ManageOrg(org) => me.role_in(org) == Some(Role::OrgAdmin),
         Access::ClinicalOrg(org) => me.role_in(org).is_some_and(clinical),
-        Access::RunGroup(group) => {
-            me.role_in(group.org_id) == Some(Role::OrgAdmin)
-                || (me.role_in(group.org_id).is_some()
-                    && group
-                        .facilitators
-                        .iter()
-                        .any(|f| f.account_id == me.account_id))
+        Access::RunGroup(group) => runs(me, group),
+        Access::GroupNotes(group) => {
+            me.role_in(group.org_id).is_some_and(clinical) || runs(me, group)
+        }
+        Access::MemberChart(org, groups) => {
+            me.role_in(org).is_some_and(clinical)
+                || groups.iter().any(|g| g.org_id == org && runs(me, g))
         }
     };
     if granted {
@@ -63,6 +71,16 @@ pub fn authorize<'a>(actor: &'a Actor, access: Access<'_>) -> Result<Option<&'a 
     } else {
         Err(Error::NotFound)
     }
+}
+
+/// A facilitator of the group who is still staff of its organization, or its administrator.
+fn runs(me: &SignedIn, group: &Group) -> bool {
+    me.role_in(group.org_id) == Some(Role::OrgAdmin)
+        || (me.role_in(group.org_id).is_some()
+            && group
+                .facilitators
+                .iter()
+                .any(|f| f.account_id == me.account_id))
 }
 
 /// For use cases that need the signed-in person itself.

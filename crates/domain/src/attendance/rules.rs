@@ -33,6 +33,9 @@ pub const NOT_STARTED: &str =
     "This session has not started yet; attendance can be taken from its start.";
 pub const LOCKED: &str =
     "Attendance for this session is locked; an administrator can correct it with a reason.";
+pub const DOCUMENTED: &str =
+    "Attendance for this session is locked: its group note is signed. Add an addendum to a \
+     member's note to record a correction.";
 pub const CORRECTION_NEEDS_REASON: &str =
     "Attendance for this session is locked: say why you correct it; the reason is kept in its log.";
 pub const CANCELLED: &str = "This session was cancelled; it has no attendance.";
@@ -184,6 +187,9 @@ pub fn mark(
     now: DateTime<Utc>,
 ) -> Result<AttendanceWrite, Error> {
     let session = &sheet.session;
+    if sheet.documented {
+        return Err(Error::Conflict(DOCUMENTED.into()));
+    }
     let mut errors = marking.errors;
     match sheet_access(session, true, marking.is_admin, now) {
         SheetAccess::NotStarted => return Err(Error::invalid("session", NOT_STARTED)),
@@ -301,6 +307,9 @@ pub fn check_in(
         .line_of(member)
         .ok_or_else(|| Error::Conflict(NOT_ON_THIS_SESSION.into()))?;
     let session = &sheet.session;
+    if sheet.documented {
+        return Err(Error::Conflict(DOCUMENTED.into()));
+    }
     if format == Format::InPerson {
         return Err(Error::Conflict(CHECK_IN_IN_PERSON.into()));
     }

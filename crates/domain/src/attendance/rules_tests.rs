@@ -44,6 +44,7 @@ fn sheet(names: &[&str]) -> AttendanceSheet {
     AttendanceSheet {
         session: session(),
         roster: names.iter().map(|n| line(n)).collect(),
+        documented: false,
     }
 }
 
@@ -422,4 +423,25 @@ fn check_in_refusals_are_clear() {
         conflict(rules::check_in(&s, AccountId::new(), Format::Online, at(0))),
         rules::NOT_ON_THIS_SESSION
     );
+}
+
+#[test]
+fn a_signed_note_locks_the_sheet_for_everyone() {
+    let mut sheet = sheet(&["Ana"]);
+    sheet.documented = true;
+    let now = sheet.session.starts_at + Duration::minutes(30);
+    let account = sheet.roster[0].account_id;
+    let marking = Marking {
+        by: AccountId::new(),
+        is_admin: true,
+        everyone: AttendanceStatus::Present,
+        exceptions: Vec::new(),
+        reason: "fix".into(),
+        errors: FieldErrors::new(),
+    };
+    assert!(matches!(rules::mark(&sheet, marking, now), Err(Error::Conflict(m)) if m == rules::DOCUMENTED));
+    assert!(matches!(
+        rules::check_in(&sheet, account, Format::Online, now),
+        Err(Error::Conflict(m)) if m == rules::DOCUMENTED
+    ));
 }

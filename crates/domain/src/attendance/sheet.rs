@@ -80,6 +80,8 @@ pub struct AttendanceSheet {
     pub session: GroupSession,
     /// By display name.
     pub roster: Vec<RosterLine>,
+    /// The session's group note is signed: attendance is locked with it, for everyone.
+    pub documented: bool,
 }
 
 impl AttendanceSheet {

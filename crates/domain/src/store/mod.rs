@@ -3,20 +3,24 @@
 //! in one transaction; none of them decides who may see what (that is the policy's job).
 
 mod attendance;
+mod audit;
 mod calendar;
 mod directory;
 mod enrollments;
 mod foundation;
 mod intake;
+mod notes;
 mod reports;
 mod schedules;
 
 pub use attendance::AttendanceStore;
+pub use audit::AuditStore;
 pub use calendar::CalendarStore;
 pub use directory::DirectoryStore;
 pub use enrollments::EnrollmentStore;
 pub use foundation::FoundationStore;
 pub use intake::{IntakeStore, NotificationStore};
+pub use notes::{MemberNoteRef, NoteStore, UndocumentedScope};
 pub use reports::{FactQuery, FactScope, ReportStore};
 pub use schedules::{AppliedPlans, ScheduleStore};
 
@@ -31,6 +35,8 @@ pub trait Store:
     + IntakeStore
     + NotificationStore
     + DirectoryStore
+    + NoteStore
+    + AuditStore
 {
 }
 
@@ -44,5 +50,7 @@ impl<T> Store for T where
         + IntakeStore
         + NotificationStore
         + DirectoryStore
+    + NoteStore
+    + AuditStore
 {
 }
