@@ -20,7 +20,9 @@ pub struct ChartEnrollment {
     pub group_name: String,
     pub status: EnrollmentStatus,
     pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
+    /// When the enrollment became active, and when it ended.
+    pub active_from: Option<DateTime<Utc>>,
+    pub active_until: Option<DateTime<Utc>>,
 }
 
 /// What the store reads for a chart, in one audited transaction.

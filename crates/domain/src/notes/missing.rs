@@ -20,6 +20,8 @@ pub struct UndocumentedSession {
     pub org_id: OrgId,
     pub group_id: GroupId,
     pub group_name: String,
+    #[schema(value_type = String)]
+    pub time_zone: chrono_tz::Tz,
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
     /// `None`: no note yet; a draft; or signed by a peer specialist and waiting for a

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 
 use super::rules::{self, NoteState, Writer};
 use super::{Addendum, AddendumInput, GroupNote, NoteInput, NoteStatus};
+use crate::attendance::RosterLine;
 use crate::audit::{AuditAction, AuditEvent, AuditObject, Trail};
 use crate::auth::{Actor, SignedIn};
 use crate::groups::Group;
@@ -22,6 +23,8 @@ pub struct NoteScreen {
     pub group_id: GroupId,
     pub group_name: String,
     pub note: Option<GroupNote>,
+    /// Who attended (present, late, left early): one section each.
+    pub attending: Vec<RosterLine>,
     /// The note can still be written by this viewer (a draft, and they run the group).
     pub can_edit: bool,
     /// This viewer may co-sign it now.
@@ -39,6 +42,8 @@ pub struct CosignItem {
     pub session_id: SessionId,
     pub group_id: GroupId,
     pub group_name: String,
+    #[schema(value_type = String)]
+    pub time_zone: chrono_tz::Tz,
     pub starts_at: DateTime<Utc>,
     pub author_id: AccountId,
     pub author_name: String,
@@ -138,6 +143,7 @@ pub async fn note_screen(
         group_id: group.id,
         group_name: group.name.clone(),
         note: state.existing.clone(),
+        attending: state.attending().into_iter().cloned().collect(),
         can_edit: runs && !status.is_some_and(NoteStatus::locked),
         can_cosign: clinical
             && status == Some(NoteStatus::AwaitingCosign)

@@ -13,6 +13,7 @@ mod intake;
 mod locations;
 mod me;
 mod meeting_guide;
+mod notes;
 mod openapi;
 mod org_resource;
 mod orgs;
@@ -81,6 +82,35 @@ pub fn routes() -> Router<AppState> {
             delete(calendar::revoke),
         )
         .route("/api/v1/me/attendance", get(attendance::mine))
+        .route(
+            "/api/v1/me/undocumented-sessions",
+            get(notes::my_undocumented),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note",
+            get(notes::show).put(notes::save),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note/sign",
+            post(notes::sign),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note/cosign",
+            post(notes::cosign),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/member-notes/{note_id}/addenda",
+            post(notes::add_addendum),
+        )
+        .route("/api/v1/orgs/{org_id}/cosign-queue", get(notes::cosign_queue))
+        .route(
+            "/api/v1/orgs/{org_id}/undocumented-sessions",
+            get(notes::undocumented_in_org),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/members/{member_id}/chart",
+            get(notes::member_chart),
+        )
         .route(
             "/api/v1/sessions/{session_id}/check-in",
             post(attendance::check_in),

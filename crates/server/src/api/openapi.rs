@@ -4,7 +4,7 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     account, attendance, auth, calendar, directory, enrollments, groups, intake, locations, me,
-    meeting_guide, orgs, programs, public, reports, schedules, screening, setup,
+    meeting_guide, notes, orgs, programs, public, reports, schedules, screening, setup,
 };
 
 #[derive(OpenApi)]
@@ -37,6 +37,9 @@ use super::{
         reports::group_report, reports::member_hours, reports::billing,
         attendance::sheet, attendance::mark, attendance::check_in, attendance::register,
         attendance::unregister, attendance::mine,
+        notes::show, notes::save, notes::sign, notes::cosign, notes::add_addendum,
+        notes::cosign_queue, notes::undocumented_in_org, notes::my_undocumented,
+        notes::member_chart,
         schedules::list, schedules::create, schedules::update, schedules::archive,
         schedules::sessions, schedules::warnings, schedules::cancel, schedules::restore,
         schedules::move_session,

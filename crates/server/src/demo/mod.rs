@@ -11,6 +11,7 @@ mod clinic_iop;
 mod clinic_outpatient;
 mod enrollments;
 mod names;
+mod notes;
 mod plan;
 mod recovery_center;
 mod recovery_groups;
@@ -99,6 +100,7 @@ pub async fn seed(
                 .map(|(id, _)| *id)
                 .collect();
             sessions::take_attendance(store, &site.admin, &group, &active, now).await?;
+            notes::write(store, &group, now).await?;
             for (member, _) in enrolled {
                 let orgs = orgs_of.entry(member).or_default();
                 if !orgs.contains(&site.org.name) {

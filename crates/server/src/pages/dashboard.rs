@@ -3,6 +3,7 @@ use axum::extract::State;
 use kindred_domain::enrollments::{self, MyGroup};
 use kindred_domain::fields::Choice as _;
 use kindred_domain::intake::{self, JoinRequest};
+use kindred_domain::notes::{self, UndocumentedSession};
 use kindred_domain::notifications::{self, Notification};
 use kindred_domain::orgs::OrgRole;
 
@@ -21,6 +22,8 @@ struct DashboardPage {
     /// Unread notifications, newest first.
     notifications: Vec<Notification>,
     now: chrono::DateTime<chrono::Utc>,
+    /// Sessions of the groups they facilitate still missing a signed note (staff only).
+    undocumented: Vec<UndocumentedSession>,
 }
 
 /// "My groups" for everyone, the person's requests and unread notifications, plus the
@@ -31,6 +34,11 @@ pub async fn show(State(state): State<AppState>, auth: Auth) -> PageResult {
     let requests = intake::my_requests(state.store(), &auth.actor).await?;
     let notifications = notifications::my_notifications(state.store(), &auth.actor, true).await?;
     let roles = auth.signed_in()?.roles.clone();
+    let undocumented = if roles.is_empty() {
+        Vec::new()
+    } else {
+        notes::undocumented_for_facilitator(state.store(), &auth.actor, now).await?
+    };
     render(DashboardPage {
         layout: Layout::new(&auth, "My groups"),
         groups,
@@ -38,5 +46,6 @@ pub async fn show(State(state): State<AppState>, auth: Auth) -> PageResult {
         requests,
         notifications,
         now,
+        undocumented,
     })
 }

@@ -17,6 +17,7 @@ mod intake;
 mod isolation;
 mod malformed;
 mod meeting_guide;
+mod notes;
 mod openapi;
 mod org_pages;
 mod orgs;

@@ -19,7 +19,7 @@ use crate::errors::db;
 use crate::rows::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow, SessionRow};
 use crate::sql::{attendance as sql, sessions as sessions_sql};
 
-async fn roster(c: &mut PgConnection, session: SessionId) -> R<Vec<RosterLine>> {
+pub(crate) async fn roster(c: &mut PgConnection, session: SessionId) -> R<Vec<RosterLine>> {
     sqlx::query_as::<Db, RosterLineRow>(sql::ROSTER)
         .bind(session.to_string())
         .fetch_all(&mut *c)
@@ -31,7 +31,7 @@ async fn roster(c: &mut PgConnection, session: SessionId) -> R<Vec<RosterLine>> 
 }
 
 /// Locks the session's row; `NotFound` when there is none.
-async fn lock_session(c: &mut PgConnection, session: SessionId) -> R<()> {
+pub(crate) async fn lock_session(c: &mut PgConnection, session: SessionId) -> R<()> {
     sqlx::query(sql::LOCK_SESSION)
         .bind(session.to_string())
         .fetch_optional(&mut *c)
@@ -95,6 +95,11 @@ impl AttendanceStore for PgStore {
         let sheet = AttendanceSheet {
             session: GroupSession::try_from(found)?,
             roster: roster(&mut tx, session).await?,
+            documented: sqlx::query_scalar::<Db, bool>(crate::sql::notes::DOCUMENTED)
+                .bind(session.to_string())
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(db)?,
         };
         let write = match decide(&sheet) {
             Ok(write) => write,

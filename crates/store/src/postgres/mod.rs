@@ -25,6 +25,7 @@ mod directory;
 mod enrollments;
 mod groups;
 mod intake;
+mod notes;
 mod locations;
 mod orgs;
 mod programs;

@@ -10,6 +10,7 @@ mod enrollments;
 mod groups;
 mod intake;
 mod meeting_guide;
+mod notes;
 mod orgs;
 mod places;
 mod reports;
@@ -26,6 +27,10 @@ pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGrou
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use intake::{screening_json, NotificationRow, RequestEventRow, RequestRow};
 pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
+pub(crate) use notes::{
+    known_names, seal as seal_value, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, NameRow, NoteRefRow,
+    NoteRow, SealedSection, SealedShared, SectionRow, UndocumentedRow,
+};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};

@@ -14,6 +14,7 @@ pub(crate) mod directory;
 pub(crate) mod enrollments;
 pub(crate) mod groups;
 pub(crate) mod intake;
+pub(crate) mod notes;
 pub(crate) mod orgs;
 pub(crate) mod places;
 pub(crate) mod reports;

@@ -18,8 +18,9 @@ use super::values::ts;
 use super::{sessions, SqliteStore, R};
 use crate::rows::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
 use crate::sql::attendance as sql;
+use crate::sql::notes as notes_sql;
 
-fn roster(c: &Connection, session: SessionId) -> R<Vec<RosterLine>> {
+pub(crate) fn roster(c: &Connection, session: SessionId) -> R<Vec<RosterLine>> {
     all::<RosterLineRow>(c, sql::ROSTER, &[&session.to_string()])?
         .into_iter()
         .map(|row| row.into_line(session))
@@ -78,6 +79,7 @@ impl AttendanceStore for SqliteStore {
             let sheet = AttendanceSheet {
                 roster: roster(c, session)?,
                 session: found,
+                documented: scalar(c, notes_sql::DOCUMENTED, &[&session.to_string()])?,
             };
             let write = match decide(&sheet) {
                 Ok(write) => write,

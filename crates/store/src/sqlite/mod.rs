@@ -23,6 +23,7 @@ mod enrollments;
 mod exec;
 mod groups;
 mod intake;
+mod notes;
 mod orgs;
 mod places;
 mod pool;

@@ -1,11 +1,13 @@
 //! Staff pages of one organization: its front page, programs, locations, groups and staff.
 
 mod attendance;
+mod chart;
 mod dashboard;
 mod group_form;
 mod groups;
 mod intake;
 mod locations;
+mod notes;
 mod options;
 mod programs;
 mod reports;
@@ -143,6 +145,20 @@ pub fn routes() -> Router<AppState> {
             "/orgs/{org_id}/sessions/{session_id}/attendance",
             post(attendance::mark),
         )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/note",
+            get(notes::show).post(notes::submit),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/note/cosign",
+            post(notes::cosign),
+        )
+        .route(
+            "/orgs/{org_id}/member-notes/{note_id}/addenda",
+            post(notes::add_addendum),
+        )
+        .route("/orgs/{org_id}/cosign", get(notes::cosign_queue))
+        .route("/orgs/{org_id}/members/{member_id}", get(chart::show))
         .route("/orgs/{org_id}/intake", get(intake::queue))
         .route("/orgs/{org_id}/intake/{request_id}", get(intake::show))
         .route(
