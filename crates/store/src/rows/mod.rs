@@ -14,6 +14,7 @@ mod orgs;
 mod places;
 mod reports;
 mod schedules;
+mod sealed;
 mod sessions;
 
 pub(crate) use accounts::{
@@ -24,7 +25,7 @@ pub(crate) use calendar::{FeedRow, FeedSessionRow};
 pub(crate) use directory::DirectoryRow;
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
-pub(crate) use intake::{screening_json, NotificationRow, RequestEventRow, RequestRow};
+pub(crate) use intake::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
@@ -32,6 +33,7 @@ pub(crate) use reports::{FactRow, SpanRow};
 pub(crate) use schedules::{
     slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
 };
+pub(crate) use sealed::{KeyIdRow, PlainValueRow, SealedValueRow};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.
