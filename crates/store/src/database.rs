@@ -9,6 +9,7 @@ use kindred_domain::{Store, StoreError};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::SqliteConnectOptions;
 
+use crate::crypto::{Keyring, RotationReport};
 use crate::errors::db;
 use crate::postgres::PgStore;
 use crate::sqlite::SqliteStore;
@@ -24,6 +25,14 @@ pub enum Backend {
 #[derive(Clone)]
 pub struct Database {
     inner: Inner,
+    /// Where a test's PostgreSQL schema lives, for [`crate::testing::raw_contains`].
+    pub(crate) test_schema: Option<Arc<TestSchema>>,
+}
+
+/// A test database's PostgreSQL URL and schema.
+pub(crate) struct TestSchema {
+    pub(crate) url: String,
+    pub(crate) schema: String,
 }
 
 #[derive(Clone)]
@@ -36,6 +45,7 @@ impl std::fmt::Debug for Database {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Database")
             .field("backend", &self.backend())
+            .field("keys", self.keys())
             .finish()
     }
 }
@@ -109,6 +119,7 @@ impl Database {
         tracing::info!(backend = "sqlite", "database connected");
         Ok(Database {
             inner: Inner::Sqlite(store),
+            test_schema: None,
         })
     }
 
@@ -124,7 +135,11 @@ impl Database {
             .map_err(db)?;
         tracing::info!(backend = "postgres", "database connected");
         Ok(Database {
-            inner: Inner::Postgres(PgStore { pool }),
+            inner: Inner::Postgres(PgStore {
+                pool,
+                keys: Arc::new(Keyring::none()),
+            }),
+            test_schema: None,
         })
     }
 
@@ -137,10 +152,73 @@ impl Database {
         result.map_err(|e| StoreError::Backend(format!("migration failed: {e}")))
     }
 
+    /// Seals and opens free-text clinical content with `keys` (the last key seals). Call it
+    /// before [`Database::store`]: stores made earlier keep the keys they had. Without it no
+    /// key is configured, and every read or write of a sealed column fails.
+    pub fn with_keys(mut self, keys: Keyring) -> Database {
+        let keys = Arc::new(keys);
+        match &mut self.inner {
+            Inner::Sqlite(s) => s.keys = keys,
+            Inner::Postgres(s) => s.keys = keys,
+        }
+        self
+    }
+
+    /// The data keys this database seals with.
+    pub fn keys(&self) -> &Keyring {
+        match &self.inner {
+            Inner::Sqlite(s) => &s.keys,
+            Inner::Postgres(s) => &s.keys,
+        }
+    }
+
+    /// Seals every value left in the clear from before its column was sealed (migration
+    /// 0006) and clears the text; the number of values sealed. Serve and demo run it once
+    /// after migrating; with nothing left it reads one empty index range per column.
+    pub async fn seal_pending(&self) -> Result<u64, StoreError> {
+        let sealed = match &self.inner {
+            Inner::Sqlite(s) => s.seal_pending().await?,
+            Inner::Postgres(s) => s.seal_pending().await?,
+        };
+        if sealed > 0 {
+            tracing::info!(
+                values = sealed,
+                "plain text from before sealing is now sealed"
+            );
+        }
+        Ok(sealed)
+    }
+
+    /// Re-seals under the active key every value sealed under an older one, seals any plain
+    /// text left from before sealing, and reports the key ids still in use afterwards. Runs
+    /// in batches of at most 500 rows, one transaction each, so it can run beside a server.
+    pub async fn rotate_keys(&self) -> Result<RotationReport, StoreError> {
+        let report = match &self.inner {
+            Inner::Sqlite(s) => s.rotate_keys().await?,
+            Inner::Postgres(s) => s.rotate_keys().await?,
+        };
+        tracing::info!(
+            resealed = report.resealed,
+            plain_sealed = report.plain_sealed,
+            active_key = %report.active_id,
+            keys_in_use = ?report.key_ids_in_use,
+            "data keys rotated"
+        );
+        Ok(report)
+    }
+
     pub fn store(&self) -> Arc<dyn Store> {
         match &self.inner {
             Inner::Sqlite(s) => Arc::new(s.clone()),
             Inner::Postgres(s) => Arc::new(s.clone()),
+        }
+    }
+
+    /// The SQLite database file, if this is SQLite.
+    pub(crate) fn sqlite_path(&self) -> Option<&Path> {
+        match &self.inner {
+            Inner::Sqlite(s) => Some(s.path()),
+            Inner::Postgres(_) => None,
         }
     }
 
@@ -155,6 +233,17 @@ impl Database {
         match &self.inner {
             Inner::Sqlite(s) => s.close().await,
             Inner::Postgres(s) => s.pool.close().await,
+        }
+    }
+
+    /// Runs statements without parameters as they are (tests set up old rows with it).
+    pub(crate) async fn execute_script(&self, sql: &str) -> Result<(), StoreError> {
+        match &self.inner {
+            Inner::Sqlite(s) => s.execute_batch(sql).await,
+            Inner::Postgres(s) => {
+                sqlx::raw_sql(sql).execute(&s.pool).await.map_err(db)?;
+                Ok(())
+            }
         }
     }
 

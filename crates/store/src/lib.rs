@@ -2,6 +2,7 @@
 //! [`kindred_domain::Store`] on SQLite (rusqlite: reads inline, one queued writer) and on
 //! PostgreSQL (sqlx), with one set of SQL texts shared by both (`sql/`).
 
+mod crypto;
 mod database;
 mod errors;
 mod postgres;
@@ -10,4 +11,5 @@ mod sql;
 mod sqlite;
 pub mod testing;
 
+pub use crypto::{Keyring, RotationReport};
 pub use database::{Backend, Database};

@@ -3,22 +3,26 @@
 #![allow(clippy::expect_used, clippy::panic)]
 
 use std::str::FromStr;
+use std::sync::Arc;
 
 use sqlx::postgres::PgConnectOptions;
 use sqlx::{Connection, PgConnection};
 
-use crate::Database;
+use crate::database::TestSchema;
+use crate::{Backend, Database, Keyring};
 
 /// Test schemas older than this are assumed abandoned and dropped by the next test run.
 const STALE_SCHEMA_SECS: i64 = 6 * 60 * 60;
 
-/// A fresh, migrated SQLite database in a new file under the system's temp directory.
+/// A fresh, migrated SQLite database in a new file under the system's temp directory, with a
+/// random data key of its own.
 pub async fn fresh_sqlite() -> Database {
     let name = format!("kindred-test-{}.db", uuid::Uuid::new_v4().simple());
     let path = std::env::temp_dir().join(name);
     let database = Database::open_sqlite(&path)
         .await
-        .expect("open a fresh SQLite test database");
+        .expect("open a fresh SQLite test database")
+        .with_keys(Keyring::single(Keyring::generate_key()));
     database
         .migrate()
         .await
@@ -26,8 +30,9 @@ pub async fn fresh_sqlite() -> Database {
     database
 }
 
-/// A fresh, migrated PostgreSQL database in its own new schema (`t_<unix secs>_<uuid>`);
-/// every pooled connection starts with `search_path` set to it, so parallel runs never meet.
+/// A fresh, migrated PostgreSQL database in its own new schema (`t_<unix secs>_<uuid>`),
+/// with a random data key of its own; every pooled connection starts with `search_path` set
+/// to it, so parallel runs never meet.
 pub async fn fresh_postgres(url: &str) -> Database {
     let now = chrono::Utc::now().timestamp();
     let schema = format!("t_{now}_{}", uuid::Uuid::new_v4().simple());
@@ -43,9 +48,14 @@ pub async fn fresh_postgres(url: &str) -> Database {
     let options = PgConnectOptions::from_str(url)
         .expect("parse KINDRED_TEST_POSTGRES_URL")
         .options([("search_path", schema.as_str())]);
-    let database = Database::open_postgres(options, 4)
+    let mut database = Database::open_postgres(options, 4)
         .await
-        .expect("open the test schema");
+        .expect("open the test schema")
+        .with_keys(Keyring::single(Keyring::generate_key()));
+    database.test_schema = Some(Arc::new(TestSchema {
+        url: url.to_owned(),
+        schema,
+    }));
     database
         .migrate()
         .await
@@ -97,4 +107,55 @@ pub async fn all_backends() -> Vec<(&'static str, Database)> {
         _ => eprintln!("note: KINDRED_TEST_POSTGRES_URL is not set; testing on SQLite only"),
     }
     backends
+}
+
+/// Runs SQL statements as they are, below the store (to set up rows as an older release
+/// wrote them).
+pub async fn raw_execute(db: &Database, sql: &str) {
+    db.execute_script(sql)
+        .await
+        .unwrap_or_else(|e| panic!("raw SQL failed: {e}"));
+}
+
+/// Whether `needle` appears anywhere in what the database holds at rest, read below Kindred:
+/// on SQLite the bytes of the database file and of its write-ahead log (a committed value
+/// is in one or the other); on PostgreSQL the output of `pg_dump` for the test's schema.
+/// For databases made by [`fresh_sqlite`] or [`fresh_postgres`]; panics if `pg_dump` is
+/// missing, so a scan that could not look never passes as "not found".
+pub fn raw_contains(db: &Database, needle: &str) -> bool {
+    assert!(!needle.is_empty(), "scan for a non-empty needle");
+    let needle = needle.as_bytes();
+    let found = |bytes: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    match db.backend() {
+        Backend::Sqlite => {
+            let path = db.sqlite_path().expect("a SQLite database has a file");
+            let main = std::fs::read(path).expect("read the SQLite database file");
+            assert!(
+                !main.is_empty(),
+                "the SQLite file is empty: nothing was scanned"
+            );
+            let wal = std::fs::read(format!("{}-wal", path.display())).unwrap_or_default();
+            found(&main) || found(&wal)
+        }
+        Backend::Postgres => {
+            let target = db
+                .test_schema
+                .as_ref()
+                .expect("raw_contains needs a database from testing::fresh_postgres");
+            let dump = std::process::Command::new("pg_dump")
+                .arg(format!("--schema={}", target.schema))
+                .arg(&target.url)
+                .output()
+                .unwrap_or_else(|e| {
+                    panic!("pg_dump could not run ({e}); install the PostgreSQL client tools")
+                });
+            assert!(
+                dump.status.success(),
+                "pg_dump failed: {}",
+                String::from_utf8_lossy(&dump.stderr)
+            );
+            assert!(!dump.stdout.is_empty(), "pg_dump printed nothing");
+            found(&dump.stdout)
+        }
+    }
 }

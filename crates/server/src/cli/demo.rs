@@ -1,8 +1,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::serve::{ServeArgs, Server};
-use super::{data_key, open, redact, CliResult};
+use super::serve::{open_sealed, ServeArgs, Server};
+use super::{keys, redact, CliResult};
 use crate::app::BlockingHasher;
 
 #[derive(clap::Args)]
@@ -45,7 +45,16 @@ pub async fn run(args: DemoArgs) -> CliResult {
             }
         }
     }
-    let database = open(&args.database_url).await?;
+    // The demo's key file lives next to its database and outlives rebuilds.
+    let key_file = match &sqlite_path {
+        Some(path) => PathBuf::from(format!("{}.key", path.display())),
+        None => PathBuf::from("kindred-demo.key"),
+    };
+    if !key_file.exists() {
+        keys::generate(&key_file)?;
+    }
+    let ring = keys::load(Some(&key_file))?.ok_or(keys::NO_KEY)?;
+    let database = open_sealed(&args.database_url, ring).await?;
     if sqlite_path.is_none() && !args.keep {
         database.reset().await.map_err(|e| e.to_string())?;
         database.migrate().await.map_err(|e| e.to_string())?;
@@ -66,13 +75,6 @@ pub async fn run(args: DemoArgs) -> CliResult {
         )
         .await
         .map_err(|e| format!("the demo data could not be created: {e}"))?;
-    }
-    let key_file = match &sqlite_path {
-        Some(path) => PathBuf::from(format!("{}.key", path.display())),
-        None => PathBuf::from("kindred-demo.key"),
-    };
-    if !key_file.exists() {
-        data_key::generate(&key_file)?;
     }
     let serve = ServeArgs {
         addr: args.addr,

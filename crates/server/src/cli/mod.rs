@@ -1,9 +1,9 @@
-//! The command line: `serve` (default), `demo`, `migrate`, `admin …`. Every flag can also
+//! The command line: `serve` (default), `demo`, `migrate`, `admin …`, `keys …`. Every flag can also
 //! be set through a `KINDRED_…` environment variable.
 
 mod admin;
-mod data_key;
 mod demo;
+pub mod keys;
 mod serve;
 
 use std::process::ExitCode;
@@ -37,6 +37,8 @@ enum Command {
     Migrate(DatabaseArgs),
     /// Operator tasks: organizations, accounts, passwords.
     Admin(admin::AdminArgs),
+    /// Data keys for clinical free text: generate a key file, rotate to a new key.
+    Keys(keys::KeysArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -67,6 +69,7 @@ pub fn main() -> ExitCode {
             Some(Command::Demo(args)) => demo::run(args).await,
             Some(Command::Migrate(args)) => migrate(args).await,
             Some(Command::Admin(args)) => admin::run(args).await,
+            Some(Command::Keys(args)) => keys::run(args).await,
         }
     });
     match result {
@@ -88,7 +91,8 @@ async fn migrate(args: DatabaseArgs) -> CliResult {
     Ok(())
 }
 
-/// Connects and migrates; every command starts here.
+/// Connects and migrates; every command starts here. The database has no data key until
+/// `with_keys` gives it one.
 pub(crate) async fn open(url: &str) -> Result<kindred_store::Database, String> {
     let database = kindred_store::Database::connect(url)
         .await

@@ -6,7 +6,7 @@ use std::time::Duration;
 use kindred_domain::orgs;
 use tokio::net::TcpListener;
 
-use super::{data_key, open, CliResult};
+use super::{keys, open, CliResult};
 use crate::app::{router, AppState, SystemClock};
 
 #[derive(clap::Args, Clone)]
@@ -25,8 +25,9 @@ pub struct ServeArgs {
     /// Defaults to http://<addr>.
     #[arg(long, env = "KINDRED_PUBLIC_URL")]
     pub public_url: Option<String>,
-    /// File holding the base64 data-encryption key (32 bytes); `KINDRED_DATA_KEY` may hold
-    /// the key itself instead.
+    /// Key file sealing clinical free text: base64 keys (32 bytes) one per line, the last
+    /// one active (`kindred keys generate` makes one). `KINDRED_DATA_KEY` may hold a single
+    /// key instead. `serve` refuses to start without a key.
     #[arg(long, env = "KINDRED_DATA_KEY_FILE")]
     pub data_key_file: Option<std::path::PathBuf>,
 }
@@ -40,7 +41,8 @@ impl ServeArgs {
 }
 
 pub async fn run(args: ServeArgs) -> CliResult {
-    let database = open(&args.database_url).await?;
+    let keys = keys::load(args.data_key_file.as_deref())?.ok_or(keys::NO_KEY)?;
+    let database = open_sealed(&args.database_url, keys).await?;
     let server = Server::bind(&args, database.store()).await?;
     if let Some(token) = orgs::begin_setup(database.store().as_ref(), chrono::Utc::now())
         .await
@@ -54,6 +56,25 @@ pub async fn run(args: ServeArgs) -> CliResult {
     server.run_until_signal().await;
     database.close().await;
     Ok(())
+}
+
+/// Connects, migrates, gives the database its keys and seals any text left in the clear by
+/// a release before sealing.
+pub(crate) async fn open_sealed(
+    url: &str,
+    keys: kindred_store::Keyring,
+) -> Result<kindred_store::Database, String> {
+    let database = open(url).await?.with_keys(keys);
+    tracing::info!(
+        key_id = %database.keys().active_id(),
+        keys = database.keys().ids().len(),
+        "data keys loaded"
+    );
+    database
+        .seal_pending()
+        .await
+        .map_err(|e| format!("sealing stored text failed: {e}"))?;
+    Ok(database)
 }
 
 /// A bound, not yet serving, Kindred server.
@@ -78,9 +99,6 @@ impl Server {
         store: Arc<dyn kindred_domain::Store>,
         clock: Arc<dyn crate::app::Clock>,
     ) -> Result<Self, String> {
-        if let Some(fingerprint) = data_key::load(args.data_key_file.as_deref())? {
-            tracing::info!(key_id = %fingerprint, "data key loaded");
-        }
         let listener = TcpListener::bind(args.addr)
             .await
             .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;

@@ -146,6 +146,11 @@ fn serve_prints_a_setup_link_on_an_empty_database_and_stops_on_sigterm() {
     let mut server = Command::new(env!("CARGO_BIN_EXE_kindred"))
         .args(["serve", "--addr", "127.0.0.1:0", "--database-url", &url])
         .env("KINDRED_LOG", "warn")
+        .env_remove("KINDRED_DATA_KEY_FILE")
+        .env(
+            "KINDRED_DATA_KEY",
+            "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+        )
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();

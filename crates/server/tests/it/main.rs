@@ -15,6 +15,7 @@ mod directory;
 mod enrollment;
 mod intake;
 mod isolation;
+mod keys;
 mod malformed;
 mod meeting_guide;
 mod notes;

@@ -15,28 +15,31 @@ use sqlx::PgConnection;
 
 use super::enrollments::{lock_group, roster, write_change};
 use super::{commit, Db, PgStore, R};
+use crate::crypto::{self, Keyring};
 use crate::errors::db;
-use crate::rows::{screening_json, NotificationRow, RequestEventRow, RequestRow};
+use crate::rows::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 use crate::sql::intake as sql;
 
-async fn request(c: &mut PgConnection, id: RequestId) -> R<Option<JoinRequest>> {
+async fn request(c: &mut PgConnection, keys: &Keyring, id: RequestId) -> R<Option<JoinRequest>> {
     sqlx::query_as::<Db, RequestRow>(sql::BY_ID)
         .bind(id.to_string())
         .fetch_optional(&mut *c)
         .await
         .map_err(db)?
-        .map(JoinRequest::try_from)
+        .map(|row| row.open(keys))
         .transpose()
 }
 
-async fn insert_event(c: &mut PgConnection, e: &RequestEvent) -> R<()> {
+async fn insert_event(c: &mut PgConnection, keys: &Keyring, e: &RequestEvent) -> R<()> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let note = crypto::REQUEST_EVENT_NOTE.seal(keys, &id, &e.note)?;
     sqlx::query(sql::INSERT_EVENT)
-        .bind(uuid::Uuid::new_v4().to_string())
+        .bind(id)
         .bind(e.request_id.to_string())
         .bind(e.action.code())
         .bind(e.status.code())
         .bind(e.actor_id.map(|a| a.to_string()))
-        .bind(&e.note)
+        .bind(note)
         .bind(e.at)
         .execute(&mut *c)
         .await
@@ -74,7 +77,7 @@ async fn requests(
         .await
         .map_err(db)?
         .into_iter()
-        .map(JoinRequest::try_from)
+        .map(|row| row.open(&s.keys))
         .collect()
 }
 
@@ -86,6 +89,7 @@ impl IntakeStore for PgStore {
         event: RequestEvent,
         notifications: Vec<Notification>,
     ) -> R<()> {
+        let sealed = SealedRequest::of(&self.keys, &request)?;
         let mut tx = self.begin_write().await?;
         sqlx::query(sql::INSERT)
             .bind(request.id.to_string())
@@ -93,19 +97,19 @@ impl IntakeStore for PgStore {
             .bind(request.group_id.to_string())
             .bind(request.account_id.to_string())
             .bind(&request.name)
-            .bind(&request.contact)
-            .bind(&request.availability)
-            .bind(screening_json(request.screening.as_ref())?)
+            .bind(sealed.contact)
+            .bind(sealed.availability)
+            .bind(sealed.screening)
             .bind(request.status.code())
-            .bind(&request.referral)
-            .bind(&request.message)
+            .bind(sealed.referral)
+            .bind(sealed.message)
             .bind(request.outcome.map(|o| o.code()))
             .bind(request.created_at)
             .bind(request.updated_at)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        insert_event(&mut tx, &event).await?;
+        insert_event(&mut tx, &self.keys, &event).await?;
         insert_notifications(&mut tx, &notifications).await?;
         commit(tx).await?;
         tracing::debug!(request_id = %request.id, group_id = %request.group_id,
@@ -128,7 +132,9 @@ impl IntakeStore for PgStore {
         let group: GroupId = crate::errors::id("intake_requests.group_id", &group)?;
         let mut tx = self.begin_write().await?;
         lock_group(&mut tx, group).await?;
-        let current = request(&mut tx, id).await?.ok_or(StoreError::NotFound)?;
+        let current = request(&mut tx, &self.keys, id)
+            .await?
+            .ok_or(StoreError::NotFound)?;
         let roster = roster(&mut tx, group).await?.ok_or(StoreError::NotFound)?;
         let change = match decide(&current, &roster) {
             Ok(change) => change,
@@ -136,17 +142,20 @@ impl IntakeStore for PgStore {
             Err(refused) => return Ok(Err(refused)),
         };
         let r = &change.request;
+        let row_id = r.id.to_string();
+        let referral = crypto::REQUEST_REFERRAL.seal(&self.keys, &row_id, &r.referral)?;
+        let message = crypto::REQUEST_MESSAGE.seal(&self.keys, &row_id, &r.message)?;
         sqlx::query(sql::UPDATE)
-            .bind(r.id.to_string())
+            .bind(row_id)
             .bind(r.status.code())
-            .bind(&r.referral)
-            .bind(&r.message)
+            .bind(referral)
+            .bind(message)
             .bind(r.outcome.map(|o| o.code()))
             .bind(r.updated_at)
             .execute(&mut *tx)
             .await
             .map_err(db)?;
-        insert_event(&mut tx, &change.event).await?;
+        insert_event(&mut tx, &self.keys, &change.event).await?;
         write_change(&mut tx, &change.roster).await?;
         insert_notifications(&mut tx, &change.notifications).await?;
         commit(tx).await?;
@@ -155,7 +164,7 @@ impl IntakeStore for PgStore {
 
     async fn join_request(&self, id: RequestId) -> R<Option<JoinRequest>> {
         let mut c = self.pool.acquire().await.map_err(db)?;
-        request(&mut c, id).await
+        request(&mut c, &self.keys, id).await
     }
 
     async fn open_request(&self, group: GroupId, account: AccountId) -> R<Option<JoinRequest>> {
@@ -165,7 +174,7 @@ impl IntakeStore for PgStore {
             .fetch_optional(&self.pool)
             .await
             .map_err(db)?
-            .map(JoinRequest::try_from)
+            .map(|row| row.open(&self.keys))
             .transpose()
     }
 
@@ -189,7 +198,7 @@ impl IntakeStore for PgStore {
             .await
             .map_err(db)?
             .into_iter()
-            .map(RequestEvent::try_from)
+            .map(|row| row.open(&self.keys))
             .collect()
     }
 

@@ -30,6 +30,7 @@ mod locations;
 mod orgs;
 mod programs;
 mod reports;
+mod rotation;
 mod schedules;
 mod sessions;
 mod setup;
@@ -45,6 +46,8 @@ type Query<'q> = sqlx::query::Query<'q, Db, sqlx::postgres::PgArguments>;
 #[derive(Clone)]
 pub(crate) struct PgStore {
     pub(crate) pool: PgPool,
+    /// The data keys sealed columns are written and read with.
+    pub(crate) keys: std::sync::Arc<crate::crypto::Keyring>,
 }
 
 impl PgStore {

@@ -15,6 +15,7 @@ mod orgs;
 mod places;
 mod reports;
 mod schedules;
+mod sealed;
 mod sessions;
 
 pub(crate) use accounts::{
@@ -25,7 +26,7 @@ pub(crate) use calendar::{FeedRow, FeedSessionRow};
 pub(crate) use directory::DirectoryRow;
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
-pub(crate) use intake::{screening_json, NotificationRow, RequestEventRow, RequestRow};
+pub(crate) use intake::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
 pub(crate) use notes::{
     known_names, seal as seal_value, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, NameRow, NoteRefRow,
@@ -37,6 +38,7 @@ pub(crate) use reports::{FactRow, SpanRow};
 pub(crate) use schedules::{
     slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
 };
+pub(crate) use sealed::{KeyIdRow, PlainValueRow, SealedValueRow};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.

@@ -3,8 +3,9 @@
 macro_rules! request_columns {
     () => {
         "r.id, r.org_id, r.group_id, g.name AS group_name, r.account_id, r.name, r.contact, \
-         r.availability, r.screening, r.status, r.referral, r.message, r.outcome, \
-         r.created_at, r.updated_at"
+         r.contact_sealed, r.availability, r.availability_sealed, r.screening, \
+         r.screening_sealed, r.status, r.referral, r.referral_sealed, r.message, \
+         r.message_sealed, r.outcome, r.created_at, r.updated_at"
     };
 }
 
@@ -18,14 +19,19 @@ macro_rules! request_select {
     };
 }
 
+/// The free text goes in sealed (`$6`, `$7`, `$8`, `$10`, `$11`); its text columns stay
+/// empty.
 pub(crate) const INSERT: &str = "INSERT INTO intake_requests (id, org_id, group_id, \
-     account_id, name, contact, availability, screening, status, referral, message, outcome, \
+     account_id, name, contact, contact_sealed, availability, availability_sealed, screening, \
+     screening_sealed, status, referral, referral_sealed, message, message_sealed, outcome, \
      created_at, updated_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)";
+     VALUES ($1, $2, $3, $4, $5, '', $6, '', $7, NULL, $8, $9, '', $10, '', $11, $12, $13, $14)";
 
 /// A step changes only where the request stands; who asked and what they wrote stay.
-pub(crate) const UPDATE: &str = "UPDATE intake_requests SET status = $2, referral = $3, \
-     message = $4, outcome = $5, updated_at = $6 WHERE id = $1";
+/// Referral and message are sealed (`$3`, `$4`).
+pub(crate) const UPDATE: &str = "UPDATE intake_requests SET status = $2, referral = '', \
+     referral_sealed = $3, message = '', message_sealed = $4, outcome = $5, updated_at = $6 \
+     WHERE id = $1";
 
 pub(crate) const BY_ID: &str = concat!(request_select!(), "WHERE r.id = $1");
 
@@ -52,13 +58,14 @@ pub(crate) const COUNT: &str =
     "SELECT COUNT(*) FROM intake_requests WHERE org_id = $1 AND status = $2";
 
 /// `seq` counts the request's earlier steps, so steps that share their time keep order.
+/// The note goes in sealed (`$6`).
 pub(crate) const INSERT_EVENT: &str = "INSERT INTO intake_request_events \
-     (id, request_id, action, status, actor_id, note, seq, at) \
-     VALUES ($1, $2, $3, $4, $5, $6, \
+     (id, request_id, action, status, actor_id, note, note_sealed, seq, at) \
+     VALUES ($1, $2, $3, $4, $5, '', $6, \
      (SELECT COUNT(*) FROM intake_request_events WHERE request_id = $2), $7)";
 
-pub(crate) const EVENTS: &str = "SELECT request_id, action, status, actor_id, note, at \
-     FROM intake_request_events WHERE request_id = $1 ORDER BY seq";
+pub(crate) const EVENTS: &str = "SELECT id, request_id, action, status, actor_id, note, \
+     note_sealed, at FROM intake_request_events WHERE request_id = $1 ORDER BY seq";
 
 pub(crate) const INSERT_NOTIFICATION: &str = "INSERT INTO notifications \
      (id, account_id, text, link, created_at, read_at) VALUES ($1, $2, $3, $4, $5, $6)";

@@ -2,6 +2,8 @@
 //! `BEGIN IMMEDIATE` transaction on the single writer, like a roster change, so accepting
 //! and the enrollment it makes are one write that no other can come between.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, NotificationId, OrgId, RequestId};
@@ -17,16 +19,18 @@ use super::enrollments::{roster, write_change};
 use super::exec::{all, execute, optional, scalar};
 use super::values::{opt_ts, ts};
 use super::{SqliteStore, R};
-use crate::rows::{screening_json, NotificationRow, RequestEventRow, RequestRow};
+use crate::crypto::{self, Keyring};
+use crate::rows::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 use crate::sql::intake as sql;
 
-fn request(c: &Connection, id: RequestId) -> R<Option<JoinRequest>> {
+fn request(c: &Connection, keys: &Keyring, id: RequestId) -> R<Option<JoinRequest>> {
     optional::<RequestRow>(c, sql::BY_ID, &[&id.to_string()])?
-        .map(JoinRequest::try_from)
+        .map(|row| row.open(keys))
         .transpose()
 }
 
-fn insert_request(c: &Connection, r: &JoinRequest) -> R<()> {
+fn insert_request(c: &Connection, keys: &Keyring, r: &JoinRequest) -> R<()> {
+    let sealed = SealedRequest::of(keys, r)?;
     execute(
         c,
         sql::INSERT,
@@ -36,12 +40,12 @@ fn insert_request(c: &Connection, r: &JoinRequest) -> R<()> {
             &r.group_id.to_string(),
             &r.account_id.to_string(),
             &r.name,
-            &r.contact,
-            &r.availability,
-            &screening_json(r.screening.as_ref())?,
+            &sealed.contact,
+            &sealed.availability,
+            &sealed.screening,
             &r.status.code(),
-            &r.referral,
-            &r.message,
+            &sealed.referral,
+            &sealed.message,
             &r.outcome.map(|o| o.code()),
             &ts(r.created_at),
             &ts(r.updated_at),
@@ -50,15 +54,16 @@ fn insert_request(c: &Connection, r: &JoinRequest) -> R<()> {
     Ok(())
 }
 
-fn update_request(c: &Connection, r: &JoinRequest) -> R<()> {
+fn update_request(c: &Connection, keys: &Keyring, r: &JoinRequest) -> R<()> {
+    let id = r.id.to_string();
     execute(
         c,
         sql::UPDATE,
         &[
-            &r.id.to_string(),
+            &id,
             &r.status.code(),
-            &r.referral,
-            &r.message,
+            &crypto::REQUEST_REFERRAL.seal(keys, &id, &r.referral)?,
+            &crypto::REQUEST_MESSAGE.seal(keys, &id, &r.message)?,
             &r.outcome.map(|o| o.code()),
             &ts(r.updated_at),
         ],
@@ -66,17 +71,18 @@ fn update_request(c: &Connection, r: &JoinRequest) -> R<()> {
     Ok(())
 }
 
-fn insert_event(c: &Connection, e: &RequestEvent) -> R<()> {
+fn insert_event(c: &Connection, keys: &Keyring, e: &RequestEvent) -> R<()> {
+    let id = uuid::Uuid::new_v4().to_string();
     execute(
         c,
         sql::INSERT_EVENT,
         &[
-            &uuid::Uuid::new_v4().to_string(),
+            &id,
             &e.request_id.to_string(),
             &e.action.code(),
             &e.status.code(),
             &e.actor_id.map(|a| a.to_string()),
-            &e.note,
+            &crypto::REQUEST_EVENT_NOTE.seal(keys, &id, &e.note)?,
             &ts(e.at),
         ],
     )?;
@@ -101,10 +107,15 @@ fn insert_notifications(c: &Connection, notifications: &[Notification]) -> R<()>
     Ok(())
 }
 
-fn requests(c: &Connection, query: &str, params: super::exec::Params<'_>) -> R<Vec<JoinRequest>> {
+fn requests(
+    c: &Connection,
+    keys: &Keyring,
+    query: &str,
+    params: super::exec::Params<'_>,
+) -> R<Vec<JoinRequest>> {
     all::<RequestRow>(c, query, params)?
         .into_iter()
-        .map(JoinRequest::try_from)
+        .map(|row| row.open(keys))
         .collect()
 }
 
@@ -117,9 +128,10 @@ impl IntakeStore for SqliteStore {
         notifications: Vec<Notification>,
     ) -> R<()> {
         let (id, group) = (request.id, request.group_id);
+        let keys = Arc::clone(&self.keys);
         self.write_tx(move |c| {
-            insert_request(c, &request)?;
-            insert_event(c, &event)?;
+            insert_request(c, &keys, &request)?;
+            insert_event(c, &keys, &event)?;
             insert_notifications(c, &notifications)
         })
         .await?;
@@ -132,15 +144,16 @@ impl IntakeStore for SqliteStore {
         id: RequestId,
         decide: RequestDecision,
     ) -> R<Result<RequestChange, Error>> {
+        let keys = Arc::clone(&self.keys);
         self.write_tx(move |c| {
-            let current = request(c, id)?.ok_or(StoreError::NotFound)?;
+            let current = request(c, &keys, id)?.ok_or(StoreError::NotFound)?;
             let roster = roster(c, current.group_id)?.ok_or(StoreError::NotFound)?;
             let change = match decide(&current, &roster) {
                 Ok(change) => change,
                 Err(refused) => return Ok(Err(refused)),
             };
-            update_request(c, &change.request)?;
-            insert_event(c, &change.event)?;
+            update_request(c, &keys, &change.request)?;
+            insert_event(c, &keys, &change.event)?;
             write_change(c, &change.roster)?;
             insert_notifications(c, &change.notifications)?;
             Ok(Ok(change))
@@ -149,19 +162,19 @@ impl IntakeStore for SqliteStore {
     }
 
     async fn join_request(&self, id: RequestId) -> R<Option<JoinRequest>> {
-        self.read(|c| request(c, id))
+        self.read(|c| request(c, &self.keys, id))
     }
 
     async fn open_request(&self, group: GroupId, account: AccountId) -> R<Option<JoinRequest>> {
         self.read(|c| {
             optional::<RequestRow>(c, sql::OPEN, &[&group.to_string(), &account.to_string()])?
-                .map(JoinRequest::try_from)
+                .map(|row| row.open(&self.keys))
                 .transpose()
         })
     }
 
     async fn requests_of_account(&self, account: AccountId) -> R<Vec<JoinRequest>> {
-        self.read(|c| requests(c, sql::OF_ACCOUNT, &[&account.to_string()]))
+        self.read(|c| requests(c, &self.keys, sql::OF_ACCOUNT, &[&account.to_string()]))
     }
 
     async fn requests_of_org(
@@ -170,14 +183,14 @@ impl IntakeStore for SqliteStore {
         status: Option<RequestStatus>,
     ) -> R<Vec<JoinRequest>> {
         let status = status.map_or("", |s| s.code());
-        self.read(|c| requests(c, sql::OF_ORG, &[&org.to_string(), &status]))
+        self.read(|c| requests(c, &self.keys, sql::OF_ORG, &[&org.to_string(), &status]))
     }
 
     async fn request_events(&self, id: RequestId) -> R<Vec<RequestEvent>> {
         self.read(|c| {
             all::<RequestEventRow>(c, sql::EVENTS, &[&id.to_string()])?
                 .into_iter()
-                .map(RequestEvent::try_from)
+                .map(|row| row.open(&self.keys))
                 .collect()
         })
     }

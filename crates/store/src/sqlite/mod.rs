@@ -11,6 +11,7 @@ use rusqlite::{Connection, TransactionBehavior};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use tokio::sync::Mutex;
 
+use crate::crypto::Keyring;
 use crate::errors::sqlite as err;
 
 mod accounts;
@@ -28,6 +29,7 @@ mod orgs;
 mod places;
 mod pool;
 mod reports;
+mod rotation;
 mod schedules;
 mod sessions;
 mod setup;
@@ -45,6 +47,8 @@ pub(crate) struct SqliteStore {
     readers: Arc<ReadPool>,
     /// `None` once closed.
     writer: Arc<Mutex<Option<Connection>>>,
+    /// The data keys sealed columns are written and read with.
+    pub(crate) keys: Arc<Keyring>,
 }
 
 impl SqliteStore {
@@ -64,6 +68,7 @@ impl SqliteStore {
             readers: Arc::new(ReadPool::new(path.clone(), readers)),
             path: Arc::new(path),
             writer: Arc::new(Mutex::new(Some(writer))),
+            keys: Arc::new(Keyring::none()),
         })
     }
 
@@ -145,9 +150,15 @@ impl SqliteStore {
     }
 
     /// Runs a batch of statements (no parameters) on the writer.
-    pub(crate) async fn execute_batch(&self, sql: &'static str) -> R<()> {
-        self.write(move |conn| conn.execute_batch(sql).map_err(err))
+    pub(crate) async fn execute_batch(&self, sql: impl Into<String>) -> R<()> {
+        let sql = sql.into();
+        self.write(move |conn| conn.execute_batch(&sql).map_err(err))
             .await
+    }
+
+    /// The database file (its WAL is beside it, `-wal` appended).
+    pub(crate) fn path(&self) -> &Path {
+        self.path.as_path()
     }
 
     /// Closes every connection; the store fails every call after this.

@@ -44,19 +44,23 @@ where
 {
     for (backend, db) in kindred_store::testing::all_backends().await {
         eprintln!("--- backend: {backend}");
-        let clock = Arc::new(ManualClock::new(t0()));
-        let state = AppState::new(db.store(), clock.clone(), PUBLIC_URL);
-        let app = TestApp {
-            router: router(state.clone()),
-            state,
-            clock,
-        };
-        test(app).await;
+        test(TestApp::over(&db)).await;
         db.close().await;
     }
 }
 
 impl TestApp {
+    /// The app over `db` (with its data keys), its clock at [`t0`].
+    pub fn over(db: &kindred_store::Database) -> TestApp {
+        let clock = Arc::new(ManualClock::new(t0()));
+        let state = AppState::new(db.store(), clock.clone(), PUBLIC_URL);
+        TestApp {
+            router: router(state.clone()),
+            state,
+            clock,
+        }
+    }
+
     pub fn store(&self) -> &dyn Store {
         self.state.store()
     }

@@ -1,0 +1,19 @@
+//! Encryption at rest of free-text clinical content. Each value is sealed on its own with
+//! XChaCha20-Poly1305 under the active data key, with a random nonce and its place
+//! (`table.column:row_id`) as associated data, and carries the id of its key, so a ring of
+//! keys opens values from before a rotation. See docs/DESIGN.md, "Encryption at rest".
+
+mod keyring;
+mod registry;
+pub(crate) mod rotation;
+mod sealed;
+
+pub use keyring::Keyring;
+pub(crate) use registry::{
+    PlainColumn, SealedColumn, PLAIN_BEFORE_SEALING, REQUEST_AVAILABILITY, REQUEST_CONTACT,
+    REQUEST_EVENT_NOTE, REQUEST_MESSAGE, REQUEST_REFERRAL, REQUEST_SCREENING, SEALED,
+};
+pub use rotation::RotationReport;
+// `aad` is how code outside the registry names a value's place (the notes columns use it).
+#[allow(unused_imports)]
+pub(crate) use sealed::aad;
