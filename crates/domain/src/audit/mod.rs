@@ -4,6 +4,8 @@
 
 mod chain;
 mod event;
+mod verifier;
 
-pub use chain::{link_hash, verify_chain, BrokenLink, ChainedEvent, GENESIS};
+pub use chain::{link_hash, ChainedEvent, GENESIS};
 pub use event::{AuditAction, AuditEvent, AuditObject, Outcome, Trail};
+pub use verifier::{verify_chain, BrokenLink, ChainVerifier, IntactChain};
