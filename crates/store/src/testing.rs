@@ -98,3 +98,11 @@ pub async fn all_backends() -> Vec<(&'static str, Database)> {
     }
     backends
 }
+
+/// Runs SQL directly on the test database, behind the store's back: for tests that tamper
+/// with stored rows (the audit chain) and check the tampering is found.
+pub async fn raw_execute(db: &Database, sql: &str) {
+    db.raw_execute(sql)
+        .await
+        .unwrap_or_else(|e| panic!("raw SQL failed: {e}\n{sql}"));
+}

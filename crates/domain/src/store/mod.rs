@@ -3,6 +3,7 @@
 //! in one transaction; none of them decides who may see what (that is the policy's job).
 
 mod attendance;
+mod audit;
 mod calendar;
 mod directory;
 mod enrollments;
@@ -12,6 +13,7 @@ mod reports;
 mod schedules;
 
 pub use attendance::AttendanceStore;
+pub use audit::{AuditQuery, AuditStore};
 pub use calendar::CalendarStore;
 pub use directory::DirectoryStore;
 pub use enrollments::EnrollmentStore;
@@ -31,6 +33,7 @@ pub trait Store:
     + IntakeStore
     + NotificationStore
     + DirectoryStore
+    + AuditStore
 {
 }
 
@@ -44,5 +47,6 @@ impl<T> Store for T where
         + IntakeStore
         + NotificationStore
         + DirectoryStore
+        + AuditStore
 {
 }

@@ -15,6 +15,7 @@ use crate::errors::sqlite as err;
 
 mod accounts;
 mod attendance;
+pub(crate) mod audit;
 mod auth;
 mod calendar;
 mod cards;
@@ -144,8 +145,9 @@ impl SqliteStore {
     }
 
     /// Runs a batch of statements (no parameters) on the writer.
-    pub(crate) async fn execute_batch(&self, sql: &'static str) -> R<()> {
-        self.write(move |conn| conn.execute_batch(sql).map_err(err))
+    pub(crate) async fn execute_batch(&self, sql: impl Into<String>) -> R<()> {
+        let sql = sql.into();
+        self.write(move |conn| conn.execute_batch(&sql).map_err(err))
             .await
     }
 
