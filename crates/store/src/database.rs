@@ -55,6 +55,7 @@ impl std::fmt::Debug for Database {
 const DROP_ALL: &str = "\
     DROP TABLE IF EXISTS note_addenda; DROP TABLE IF EXISTS member_notes; \
     DROP TABLE IF EXISTS group_notes; \
+    DROP TABLE IF EXISTS audit_events; DROP TABLE IF EXISTS audit_head; \
     DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS intake_request_events; \
     DROP TABLE IF EXISTS intake_requests; \
     DROP VIEW IF EXISTS directory_source; DROP TABLE IF EXISTS directory_fts; \
@@ -236,14 +237,25 @@ impl Database {
         }
     }
 
-    /// Runs statements without parameters as they are (tests set up old rows with it).
-    pub(crate) async fn execute_script(&self, sql: &str) -> Result<(), StoreError> {
+    /// Turns the audit trail off (and on again) for a benchmark measuring its cost: while
+    /// off, appends write nothing. Process-wide (appends see only a connection); on by
+    /// default. Only in builds with the `bench` feature.
+    #[cfg(feature = "bench")]
+    pub fn set_audit_enabled(&self, on: bool) {
+        crate::audit_switch::set_enabled(on);
+        tracing::warn!(on, "audit trail switched by a benchmark");
+    }
+
+    /// Runs statements as they are, for tests that change stored rows behind the store's
+    /// back (see `testing::raw_execute`).
+    pub(crate) async fn raw_execute(&self, sql: &str) -> Result<(), StoreError> {
         match &self.inner {
             Inner::Sqlite(s) => s.execute_batch(sql).await,
-            Inner::Postgres(s) => {
-                sqlx::raw_sql(sql).execute(&s.pool).await.map_err(db)?;
-                Ok(())
-            }
+            Inner::Postgres(s) => sqlx::raw_sql(sql)
+                .execute(&s.pool)
+                .await
+                .map(|_| ())
+                .map_err(db),
         }
     }
 

@@ -2,6 +2,7 @@
 //! [`kindred_domain::Store`] on SQLite (rusqlite: reads inline, one queued writer) and on
 //! PostgreSQL (sqlx), with one set of SQL texts shared by both (`sql/`).
 
+mod audit_switch;
 mod crypto;
 mod database;
 mod errors;

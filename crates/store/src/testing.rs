@@ -109,12 +109,12 @@ pub async fn all_backends() -> Vec<(&'static str, Database)> {
     backends
 }
 
-/// Runs SQL statements as they are, below the store (to set up rows as an older release
-/// wrote them).
+/// Runs SQL directly on the test database, behind the store's back: for tests that tamper
+/// with stored rows (the audit chain) and check the tampering is found.
 pub async fn raw_execute(db: &Database, sql: &str) {
-    db.execute_script(sql)
+    db.raw_execute(sql)
         .await
-        .unwrap_or_else(|e| panic!("raw SQL failed: {e}"));
+        .unwrap_or_else(|e| panic!("raw SQL failed: {e}\n{sql}"));
 }
 
 /// Whether `needle` appears anywhere in what the database holds at rest, read below Kindred:

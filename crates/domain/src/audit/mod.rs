@@ -3,7 +3,17 @@
 //! removed or reordered event is found by `kindred audit verify`.
 
 mod chain;
+mod entry;
 mod event;
+mod filter;
+mod verifier;
+mod verify_trail;
+mod view;
 
-pub use chain::{link_hash, verify_chain, BrokenLink, ChainedEvent, GENESIS};
+pub use chain::{link_hash, ChainedEvent, GENESIS};
+pub use entry::{audit_csv_header, AuditEntry};
 pub use event::{AuditAction, AuditEvent, AuditObject, Outcome, Trail};
+pub use filter::{AuditFilter, AuditFilterInput, PersonRef};
+pub use verifier::{verify_chain, BrokenLink, ChainVerifier, IntactChain};
+pub use verify_trail::{verify_trail, VERIFY_BATCH};
+pub use view::{audit_export, audit_view, AuditPage, AUDIT_OBJECT, EXPORT_MAX_ROWS, PAGE_SIZE};

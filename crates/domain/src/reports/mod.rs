@@ -17,7 +17,7 @@ mod absences;
 mod billing;
 mod billing_rules;
 mod calendar;
-mod csv_cells;
+pub(crate) mod csv_cells;
 mod facts;
 mod group_report;
 mod member_attendance;

@@ -14,7 +14,7 @@ mod reports;
 mod schedules;
 
 pub use attendance::AttendanceStore;
-pub use audit::AuditStore;
+pub use audit::{AuditQuery, AuditStore};
 pub use calendar::CalendarStore;
 pub use directory::DirectoryStore;
 pub use enrollments::EnrollmentStore;

@@ -18,6 +18,7 @@ use sqlx::{PgPool, Postgres};
 
 mod accounts;
 mod attendance;
+pub(crate) mod audit;
 mod auth;
 mod calendar;
 mod cards;

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod attendance;
+mod audit;
 mod calendar;
 mod directory;
 mod enrollments;
@@ -22,6 +23,7 @@ pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
 };
 pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
+pub(crate) use audit::{to_micros, ChainRow, EntryRow, HeadRow};
 pub(crate) use calendar::{FeedRow, FeedSessionRow};
 pub(crate) use directory::DirectoryRow;
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};

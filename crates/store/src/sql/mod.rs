@@ -7,6 +7,7 @@
 
 pub(crate) mod accounts;
 pub(crate) mod attendance;
+pub(crate) mod audit;
 pub(crate) mod auth;
 pub(crate) mod calendar;
 pub(crate) mod cards;

@@ -8,6 +8,7 @@ mod database;
 mod fixtures;
 mod story;
 mod story_attendance;
+mod story_audit;
 mod story_directory;
 mod story_enrollments;
 mod story_groups;

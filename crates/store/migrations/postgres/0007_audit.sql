@@ -1,0 +1,35 @@
+-- The audit trail (PostgreSQL): one hash chain of events for the whole database, and its
+-- head. No foreign keys: an event outlives the accounts and organizations it names.
+
+CREATE TABLE audit_events (
+    -- 1, 2, 3, … with no gaps: appends take turns on the head row.
+    seq         BIGINT PRIMARY KEY,
+    -- Microseconds, as the hash covers them.
+    at          TIMESTAMPTZ NOT NULL,
+    actor_id    TEXT,
+    org_id      TEXT,
+    member_id   TEXT,
+    action      TEXT NOT NULL,
+    object_kind TEXT NOT NULL,
+    object_id   TEXT NOT NULL,
+    outcome     TEXT NOT NULL,
+    request_id  TEXT NOT NULL,
+    client_addr TEXT NOT NULL,
+    -- SHA-256 of the event before (32 zero bytes for the first) and of this one.
+    prev_hash   BYTEA NOT NULL,
+    hash        BYTEA NOT NULL
+);
+-- The organization's view, newest first, and its filters by member and by actor.
+CREATE INDEX audit_events_org_idx ON audit_events (org_id, seq DESC);
+CREATE INDEX audit_events_member_idx ON audit_events (org_id, member_id, seq DESC);
+CREATE INDEX audit_events_actor_idx ON audit_events (org_id, actor_id, seq DESC);
+
+-- The last event's sequence number and hash, in one row of its own: every append locks it
+-- (FOR UPDATE), so appends chain one after another, and removing the newest events leaves
+-- it pointing past the end of the chain.
+CREATE TABLE audit_head (
+    id   SMALLINT PRIMARY KEY CHECK (id = 1),
+    seq  BIGINT NOT NULL,
+    hash BYTEA NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, decode(repeat('00', 32), 'hex'));
