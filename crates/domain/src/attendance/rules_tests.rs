@@ -439,7 +439,9 @@ fn a_signed_note_locks_the_sheet_for_everyone() {
         reason: "fix".into(),
         errors: FieldErrors::new(),
     };
-    assert!(matches!(rules::mark(&sheet, marking, now), Err(Error::Conflict(m)) if m == rules::DOCUMENTED));
+    assert!(
+        matches!(rules::mark(&sheet, marking, now), Err(Error::Conflict(m)) if m == rules::DOCUMENTED)
+    );
     assert!(matches!(
         rules::check_in(&sheet, account, Format::Online, now),
         Err(Error::Conflict(m)) if m == rules::DOCUMENTED

@@ -107,12 +107,13 @@ impl NoteInput {
                     if !sections.contains_key(member) {
                         order.push(member.to_owned());
                     }
-                    let section = sections
-                        .entry(member.to_owned())
-                        .or_insert_with(|| MemberInput {
-                            member_id: member.to_owned(),
-                            ..MemberInput::default()
-                        });
+                    let section =
+                        sections
+                            .entry(member.to_owned())
+                            .or_insert_with(|| MemberInput {
+                                member_id: member.to_owned(),
+                                ..MemberInput::default()
+                            });
                     let slot = match field {
                         "data" => &mut section.data,
                         "assessment" => &mut section.assessment,
@@ -182,9 +183,19 @@ impl NoteInput {
                             "Describe the risk you observed and what was done about it.",
                         );
                     }
-                    optional_text(&mut errors, &key("risk_notes"), &member.risk_notes, MAX_FIELD)
+                    optional_text(
+                        &mut errors,
+                        &key("risk_notes"),
+                        &member.risk_notes,
+                        MAX_FIELD,
+                    )
                 }
-                _ => optional_text(&mut errors, &key("risk_notes"), &member.risk_notes, MAX_FIELD),
+                _ => optional_text(
+                    &mut errors,
+                    &key("risk_notes"),
+                    &member.risk_notes,
+                    MAX_FIELD,
+                ),
             };
             sections.push(SectionText {
                 member_id,

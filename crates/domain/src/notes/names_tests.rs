@@ -9,7 +9,10 @@ fn names(list: &[&str]) -> Vec<String> {
 #[test]
 fn a_full_name_or_one_of_its_words_is_found_in_any_case() {
     let others = names(&["Jordan Lee"]);
-    assert_eq!(find_names("Spoke with JORDAN LEE after group.", &[], &others).len(), 1);
+    assert_eq!(
+        find_names("Spoke with JORDAN LEE after group.", &[], &others).len(),
+        1
+    );
     let hit = &find_names("Member said jordan was supportive today.", &[], &others)[0];
     assert_eq!(hit.name, "Jordan Lee");
     assert!(hit.context.contains("jordan"), "{}", hit.context);
@@ -30,7 +33,10 @@ fn the_members_own_names_are_not_hits() {
     let others = names(&["Alex Chen"]);
     // "Alex" is both members' word: it names this member too, so it is not a leak.
     assert!(find_names("Alex shared a goal.", &own, &others).is_empty());
-    assert_eq!(find_names("Alex Chen shared a goal.", &own, &others).len(), 1);
+    assert_eq!(
+        find_names("Alex Chen shared a goal.", &own, &others).len(),
+        1
+    );
 }
 
 #[test]

@@ -88,8 +88,7 @@ fn not_held(session: &GroupSession, now: DateTime<Utc>) -> Option<Error> {
 fn still_editable(existing: Option<&GroupNote>) -> Result<(), Error> {
     match existing.map(|n| n.status) {
         Some(NoteStatus::Signed) | Some(NoteStatus::AwaitingCosign) => Err(Error::Conflict(
-            "This note is already signed; add an addendum to a member's note to correct it."
-                .into(),
+            "This note is already signed; add an addendum to a member's note to correct it.".into(),
         )),
         _ => Ok(()),
     }
@@ -108,7 +107,14 @@ pub(crate) fn save_draft(
     }
     still_editable(state.existing.as_ref())?;
     let sections = merge_sections(state, text.sections, false)?;
-    Ok(build(state, text.shared, sections, writer, NoteStatus::Draft, now))
+    Ok(build(
+        state,
+        text.shared,
+        sections,
+        writer,
+        NoteStatus::Draft,
+        now,
+    ))
 }
 
 /// Signs the note: every field complete, one section per attending member, and no other
@@ -143,7 +149,9 @@ pub(crate) fn cosign(
     now: DateTime<Utc>,
 ) -> Result<GroupNote, Error> {
     let Some(existing) = state.existing.as_ref() else {
-        return Err(Error::Conflict("This session has no note to co-sign yet.".into()));
+        return Err(Error::Conflict(
+            "This session has no note to co-sign yet.".into(),
+        ));
     };
     match existing.status {
         NoteStatus::Draft => Err(Error::Conflict(
@@ -294,11 +302,7 @@ fn check_names(
 
 fn report(errors: &mut FieldErrors, field: &str, hits: &[super::NameHit], shared: bool) {
     let Some(hit) = hits.first() else { return };
-    let whose = if shared {
-        "a member"
-    } else {
-        "another member"
-    };
+    let whose = if shared { "a member" } else { "another member" };
     errors.add(
         field,
         format!(
@@ -306,7 +310,11 @@ fn report(errors: &mut FieldErrors, field: &str, hits: &[super::NameHit], shared
              this text goes into {} chart.",
             hit.name,
             hit.context,
-            if shared { "every attending member's" } else { "this member's" }
+            if shared {
+                "every attending member's"
+            } else {
+                "this member's"
+            }
         ),
     );
 }

@@ -106,12 +106,19 @@ fn sign(state: &NoteState, input: &NoteInput, w: &Writer) -> Result<super::Group
 #[test]
 fn signing_makes_one_section_per_attending_member_and_counts_them() {
     let state = state();
-    let note = sign(&state, &input(&state, "Spoke about sleep.", "Arrived late."), &writer(false))
-        .unwrap();
+    let note = sign(
+        &state,
+        &input(&state, "Spoke about sleep.", "Arrived late."),
+        &writer(false),
+    )
+    .unwrap();
     assert_eq!(note.status, NoteStatus::Signed);
     assert_eq!(note.participant_count, 2);
     let members: Vec<_> = note.sections.iter().map(|s| s.member_id).collect();
-    assert_eq!(members, vec![state.roster[0].account_id, state.roster[1].account_id]);
+    assert_eq!(
+        members,
+        vec![state.roster[0].account_id, state.roster[1].account_id]
+    );
     assert_eq!(note.signed_at, Some(later()));
 }
 
@@ -139,7 +146,11 @@ fn an_absent_member_gets_no_section_and_a_missing_one_blocks_signing() {
 #[test]
 fn another_members_name_or_legal_name_blocks_signing_and_says_where() {
     let state = state();
-    let leaking = input(&state, "Sat next to casey and laughed.", "Talked with morgan ellis.");
+    let leaking = input(
+        &state,
+        "Sat next to casey and laughed.",
+        "Talked with morgan ellis.",
+    );
     let Err(Error::Invalid(errors)) = sign(&state, &leaking, &writer(false)) else {
         panic!("names of other members must block signing");
     };
@@ -190,13 +201,19 @@ fn signed_notes_are_locked_and_a_peers_note_waits_for_another_clinician() {
     // The author cannot co-sign their own note.
     let mut same = writer(false);
     same.id = peer.id;
-    assert!(matches!(rules::cosign(&state, &same, later()), Err(Error::Conflict(_))));
+    assert!(matches!(
+        rules::cosign(&state, &same, later()),
+        Err(Error::Conflict(_))
+    ));
     let clinician = writer(false);
     let cosigned = rules::cosign(&state, &clinician, later()).unwrap();
     assert_eq!(cosigned.status, NoteStatus::Signed);
     assert_eq!(cosigned.cosigned_by, Some(clinician.id));
     state.existing = Some(cosigned);
-    assert!(matches!(rules::cosign(&state, &clinician, later()), Err(Error::Conflict(_))));
+    assert!(matches!(
+        rules::cosign(&state, &clinician, later()),
+        Err(Error::Conflict(_))
+    ));
 }
 
 #[test]
@@ -210,10 +227,18 @@ fn a_draft_cannot_be_cosigned_and_keeps_earlier_sections() {
     )
     .unwrap();
     state.existing = Some(draft);
-    assert!(matches!(rules::cosign(&state, &writer(false), later()), Err(Error::Conflict(_))));
+    assert!(matches!(
+        rules::cosign(&state, &writer(false), later()),
+        Err(Error::Conflict(_))
+    ));
     let mut partial = input(&state, "", "");
     partial.members.remove(0);
-    let again = rules::save_draft(&state, partial.parse(false).unwrap(), &writer(true), later())
-        .unwrap();
+    let again = rules::save_draft(
+        &state,
+        partial.parse(false).unwrap(),
+        &writer(true),
+        later(),
+    )
+    .unwrap();
     assert_eq!(again.sections[0].data, "first words");
 }

@@ -127,9 +127,23 @@ pub async fn note_screen(
     trail: &Trail,
     now: DateTime<Utc>,
 ) -> Result<NoteScreen, Error> {
-    let view = event(actor, AuditAction::NoteView, note_object(session), org, trail, now);
-    let (found, group, me) =
-        session_with(store, actor, org, session, |g| Access::GroupNotes(g), view.clone()).await?;
+    let view = event(
+        actor,
+        AuditAction::NoteView,
+        note_object(session),
+        org,
+        trail,
+        now,
+    );
+    let (found, group, me) = session_with(
+        store,
+        actor,
+        org,
+        session,
+        |g| Access::GroupNotes(g),
+        view.clone(),
+    )
+    .await?;
     let state = store
         .note_state(session, view)
         .await?
@@ -199,8 +213,15 @@ async fn write_note(
         AuditAction::NoteSave
     };
     let audit = event(actor, action, note_object(session), org, trail, now);
-    let (_, _, me) =
-        session_with(store, actor, org, session, |g| Access::RunGroup(g), audit.clone()).await?;
+    let (_, _, me) = session_with(
+        store,
+        actor,
+        org,
+        session,
+        |g| Access::RunGroup(g),
+        audit.clone(),
+    )
+    .await?;
     let text = input.parse(signing)?;
     let writer = writer(&me, org);
     let decide: rules::NoteDecision = if signing {
@@ -220,7 +241,14 @@ pub async fn cosign_note(
     trail: &Trail,
     now: DateTime<Utc>,
 ) -> Result<GroupNote, Error> {
-    let audit = event(actor, AuditAction::NoteCosign, note_object(session), org, trail, now);
+    let audit = event(
+        actor,
+        AuditAction::NoteCosign,
+        note_object(session),
+        org,
+        trail,
+        now,
+    );
     let (_, _, me) = session_with(
         store,
         actor,

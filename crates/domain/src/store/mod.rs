@@ -50,7 +50,7 @@ impl<T> Store for T where
         + IntakeStore
         + NotificationStore
         + DirectoryStore
-    + NoteStore
-    + AuditStore
+        + NoteStore
+        + AuditStore
 {
 }

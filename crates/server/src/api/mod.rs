@@ -102,7 +102,10 @@ pub fn routes() -> Router<AppState> {
             "/api/v1/orgs/{org_id}/member-notes/{note_id}/addenda",
             post(notes::add_addendum),
         )
-        .route("/api/v1/orgs/{org_id}/cosign-queue", get(notes::cosign_queue))
+        .route(
+            "/api/v1/orgs/{org_id}/cosign-queue",
+            get(notes::cosign_queue),
+        )
         .route(
             "/api/v1/orgs/{org_id}/undocumented-sessions",
             get(notes::undocumented_in_org),

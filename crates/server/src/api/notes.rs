@@ -25,7 +25,15 @@ pub async fn show(
 ) -> ApiResult<Json<NoteScreen>> {
     let (org, session) = (parse_id(&org_id)?, parse_id(&session_id)?);
     Ok(Json(
-        notes::note_screen(state.store(), &auth.actor, org, session, &trail, state.now()).await?,
+        notes::note_screen(
+            state.store(),
+            &auth.actor,
+            org,
+            session,
+            &trail,
+            state.now(),
+        )
+        .await?,
     ))
 }
 
@@ -44,8 +52,16 @@ pub async fn save(
 ) -> ApiResult<Json<GroupNote>> {
     let (org, session) = (parse_id(&org_id)?, parse_id(&session_id)?);
     Ok(Json(
-        notes::save_note(state.store(), &auth.actor, org, session, &input, &trail, state.now())
-            .await?,
+        notes::save_note(
+            state.store(),
+            &auth.actor,
+            org,
+            session,
+            &input,
+            &trail,
+            state.now(),
+        )
+        .await?,
     ))
 }
 
@@ -65,8 +81,16 @@ pub async fn sign(
 ) -> ApiResult<Json<GroupNote>> {
     let (org, session) = (parse_id(&org_id)?, parse_id(&session_id)?);
     Ok(Json(
-        notes::sign_note(state.store(), &auth.actor, org, session, &input, &trail, state.now())
-            .await?,
+        notes::sign_note(
+            state.store(),
+            &auth.actor,
+            org,
+            session,
+            &input,
+            &trail,
+            state.now(),
+        )
+        .await?,
     ))
 }
 
@@ -84,7 +108,15 @@ pub async fn cosign(
 ) -> ApiResult<Json<GroupNote>> {
     let (org, session) = (parse_id(&org_id)?, parse_id(&session_id)?);
     Ok(Json(
-        notes::cosign_note(state.store(), &auth.actor, org, session, &trail, state.now()).await?,
+        notes::cosign_note(
+            state.store(),
+            &auth.actor,
+            org,
+            session,
+            &trail,
+            state.now(),
+        )
+        .await?,
     ))
 }
 
@@ -103,8 +135,16 @@ pub async fn add_addendum(
 ) -> ApiResult<Json<Addendum>> {
     let (org, note) = (parse_id(&org_id)?, parse_id(&note_id)?);
     Ok(Json(
-        notes::add_addendum(state.store(), &auth.actor, org, note, &input, &trail, state.now())
-            .await?,
+        notes::add_addendum(
+            state.store(),
+            &auth.actor,
+            org,
+            note,
+            &input,
+            &trail,
+            state.now(),
+        )
+        .await?,
     ))
 }
 
@@ -118,7 +158,9 @@ pub async fn cosign_queue(
     Path(org_id): Path<String>,
 ) -> ApiResult<Json<Vec<CosignItem>>> {
     let org = parse_id(&org_id)?;
-    Ok(Json(notes::cosign_queue(state.store(), &auth.actor, org).await?))
+    Ok(Json(
+        notes::cosign_queue(state.store(), &auth.actor, org).await?,
+    ))
 }
 
 /// The organization's sessions that ended over 24 hours ago without a signed note.

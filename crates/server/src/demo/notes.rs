@@ -33,13 +33,19 @@ const TOPICS: [(&str, &str); 4] = [
 ];
 
 /// Writes and signs the notes of a group's past sessions.
-pub(super) async fn write(store: &dyn Store, group: &Group, now: DateTime<Utc>) -> Result<(), Error> {
+pub(super) async fn write(
+    store: &dyn Store,
+    group: &Group,
+    now: DateTime<Utc>,
+) -> Result<(), Error> {
     let Some(lead) = group.lead() else {
         return Ok(());
     };
     let actor = Actor::SignedIn(SignedIn {
         account_id: lead.account_id,
-        display_name: kindred_domain::accounts::DisplayName::from_trusted(lead.display_name.clone()),
+        display_name: kindred_domain::accounts::DisplayName::from_trusted(
+            lead.display_name.clone(),
+        ),
         roles: store.roles_of(lead.account_id).await?,
         auth_session: None,
     });
@@ -60,10 +66,9 @@ pub(super) async fn write(store: &dyn Store, group: &Group, now: DateTime<Utc>) 
     };
     for (week, session) in written.iter().enumerate() {
         let at = session.ends_at + Duration::hours(2);
-        let screen = kindred_domain::notes::note_screen(
-            store, &actor, group.org_id, session.id, &trail, at,
-        )
-        .await?;
+        let screen =
+            kindred_domain::notes::note_screen(store, &actor, group.org_id, session.id, &trail, at)
+                .await?;
         let input = note(&screen, week);
         sign_note(store, &actor, group.org_id, session.id, &input, &trail, at).await?;
         if lead.role == Role::PeerSpecialist && week + 1 < written.len() {

@@ -76,7 +76,10 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
             .put_json(&note_api(&fx, fx.session), &note_body(vec![]))
             .await;
         early.expect(StatusCode::CONFLICT);
-        assert!(early.json()["error"].as_str().unwrap().contains("not been held"));
+        assert!(early.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("not been held"));
 
         app.advance(Duration::days(1) + Duration::minutes(95));
         let clinician = app.client_for(&fx.clinician).await;
@@ -178,14 +181,14 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
         let again = clinician
             .post_json(
                 &format!("{}/sign", note_api(&fx, fx.session)),
-                &note_body(vec![
-                    section(&fx.member, "x"),
-                    section(&casey, "y"),
-                ]),
+                &note_body(vec![section(&fx.member, "x"), section(&casey, "y")]),
             )
             .await;
         again.expect(StatusCode::CONFLICT);
-        assert!(again.json()["error"].as_str().unwrap().contains("already signed"));
+        assert!(again.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("already signed"));
         let admin = app.client_for(&fx.admin).await;
         let locked = admin
             .post_form(
@@ -219,16 +222,16 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
 
         // Corrections are addenda: not on an empty body, then kept under the note.
         let member_note = notes[0]["section"]["id"].as_str().unwrap().to_owned();
-        let addenda = format!(
-            "/api/v1/orgs/{}/member-notes/{member_note}/addenda",
-            fx.org
-        );
+        let addenda = format!("/api/v1/orgs/{}/member-notes/{member_note}/addenda", fx.org);
         clinician
             .post_json(&addenda, &json!({"body": "  "}))
             .await
             .expect(StatusCode::UNPROCESSABLE_ENTITY);
         clinician
-            .post_json(&addenda, &json!({"body": "Robin called the next day: doing well."}))
+            .post_json(
+                &addenda,
+                &json!({"body": "Robin called the next day: doing well."}),
+            )
             .await
             .expect(StatusCode::OK);
         let chart = clinician
@@ -271,7 +274,10 @@ fn form(sections: &[(&Person, &str)], action: &str) -> Vec<(String, String)> {
 }
 
 fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
-    fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+    fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect()
 }
 
 #[tokio::test]
@@ -289,7 +295,10 @@ async fn charts_and_notes_are_for_the_members_clinical_staff_only() {
                 .await
                 .expect(StatusCode::NOT_FOUND);
         }
-        app.visitor().get(&api).await.expect(StatusCode::UNAUTHORIZED);
+        app.visitor()
+            .get(&api)
+            .await
+            .expect(StatusCode::UNAUTHORIZED);
         // Someone who has nothing to do with the organization has no chart there.
         let stranger = app.account("stranger@example.org", "Stranger").await;
         app.client_for(&fx.clinician)
@@ -380,7 +389,10 @@ async fn a_peer_specialists_note_waits_for_a_clinicians_cosignature() {
         let promoted = app.client_for(&fx.peer).await;
         let own = promoted.post_empty(&cosign).await;
         own.expect(StatusCode::CONFLICT);
-        assert!(own.json()["error"].as_str().unwrap().contains("You wrote this note"));
+        assert!(own.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("You wrote this note"));
 
         // A clinician co-signs; it is final, leaves the queue and the missing list.
         let done = clinician.post_empty(&cosign).await;

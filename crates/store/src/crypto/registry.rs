@@ -78,8 +78,33 @@ pub(crate) const REQUEST_MESSAGE: SealedColumn = sealed("intake_requests", "id",
 pub(crate) const REQUEST_EVENT_NOTE: SealedColumn =
     sealed("intake_request_events", "id", "note_sealed");
 
+/// A group note's shared part, bound to its session.
+pub(crate) const NOTE_TOPIC: SealedColumn = sealed("group_notes", "session_id", "topic");
+pub(crate) const NOTE_TECHNIQUES: SealedColumn = sealed("group_notes", "session_id", "techniques");
+pub(crate) const NOTE_THEMES: SealedColumn = sealed("group_notes", "session_id", "themes");
+pub(crate) const NOTE_OBSERVATIONS: SealedColumn =
+    sealed("group_notes", "session_id", "observations");
+/// A member note's DAP section and risk description.
+pub(crate) const MEMBER_DATA: SealedColumn = sealed("member_notes", "id", "data");
+pub(crate) const MEMBER_ASSESSMENT: SealedColumn = sealed("member_notes", "id", "assessment");
+pub(crate) const MEMBER_PLAN: SealedColumn = sealed("member_notes", "id", "plan");
+pub(crate) const MEMBER_RESPONSE: SealedColumn = sealed("member_notes", "id", "response");
+pub(crate) const MEMBER_RISK_NOTES: SealedColumn = sealed("member_notes", "id", "risk_notes");
+/// An addendum's text.
+pub(crate) const ADDENDUM_BODY: SealedColumn = sealed("note_addenda", "id", "body");
+
 /// Every sealed column.
 pub(crate) const SEALED: &[SealedColumn] = &[
+    NOTE_TOPIC,
+    NOTE_TECHNIQUES,
+    NOTE_THEMES,
+    NOTE_OBSERVATIONS,
+    MEMBER_DATA,
+    MEMBER_ASSESSMENT,
+    MEMBER_PLAN,
+    MEMBER_RESPONSE,
+    MEMBER_RISK_NOTES,
+    ADDENDUM_BODY,
     REQUEST_CONTACT,
     REQUEST_AVAILABILITY,
     REQUEST_SCREENING,

@@ -10,8 +10,8 @@ use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
     Addendum, CosignItem, GroupNote, NoteDecision, NoteState, UndocumentedSession,
 };
-use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
 use kindred_domain::sessions::GroupSession;
+use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
 use kindred_domain::{Error, StoreError};
 use sqlx::PgConnection;
 
@@ -20,9 +20,8 @@ use super::{audit, commit, Db, PgStore, R};
 use crate::crypto::Keyring;
 use crate::errors::db;
 use crate::rows::{
-    known_names, seal_value, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, MyMarkRow,
-    NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, SessionRow,
-    UndocumentedRow,
+    known_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, MyMarkRow, NameRow,
+    NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, SessionRow, UndocumentedRow,
 };
 use crate::sql::notes as sql;
 use crate::sql::sessions as sessions_sql;
@@ -198,7 +197,7 @@ impl NoteStore for PgStore {
 
     async fn add_addendum(&self, addendum: Addendum, event: AuditEvent) -> R<()> {
         let id = addendum.id.to_string();
-        let body = seal_value(&self.keys, "note_addenda", "body", &id, &addendum.body)?;
+        let body = crate::crypto::ADDENDUM_BODY.seal(&self.keys, &id, &addendum.body)?;
         let mut tx = self.begin_write().await?;
         sqlx::query(sql::INSERT_ADDENDUM)
             .bind(&id)

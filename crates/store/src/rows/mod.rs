@@ -31,7 +31,7 @@ pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use intake::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
 pub(crate) use notes::{
-    known_names, seal as seal_value, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, NameRow, NoteRefRow,
+    known_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, NameRow, NoteRefRow,
     NoteRow, SealedSection, SealedShared, SectionRow, UndocumentedRow,
 };
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};

@@ -13,20 +13,14 @@ use kindred_domain::store::MemberNoteRef;
 use kindred_domain::StoreError;
 
 use super::SqliteRow;
-use crate::crypto::{aad, Keyring};
+use crate::crypto::{
+    Keyring, ADDENDUM_BODY, MEMBER_ASSESSMENT, MEMBER_DATA, MEMBER_PLAN, MEMBER_RESPONSE,
+    MEMBER_RISK_NOTES, NOTE_OBSERVATIONS, NOTE_TECHNIQUES, NOTE_THEMES, NOTE_TOPIC,
+};
 use crate::errors::{code, id, time_zone};
 use crate::sqlite::values::Cols;
 
 type R<T> = Result<T, StoreError>;
-
-/// Seals one column's value of one row.
-pub(crate) fn seal(keys: &Keyring, table: &str, column: &str, row: &str, text: &str) -> R<Vec<u8>> {
-    keys.seal(&aad(table, column, row), text)
-}
-
-fn open(keys: &Keyring, table: &str, column: &str, row: &str, sealed: &[u8]) -> R<String> {
-    keys.open(&aad(table, column, row), sealed)
-}
 
 /// The shared part's four sealed columns, keyed by the session id.
 pub(crate) struct SealedShared {
@@ -38,22 +32,20 @@ pub(crate) struct SealedShared {
 
 impl SealedShared {
     pub(crate) fn seal(keys: &Keyring, session: &str, shared: &SharedPart) -> R<Self> {
-        let s = |column: &str, text: &str| seal(keys, "group_notes", column, session, text);
         Ok(SealedShared {
-            topic: s("topic", &shared.topic)?,
-            techniques: s("techniques", &shared.techniques)?,
-            themes: s("themes", &shared.themes)?,
-            observations: s("observations", &shared.observations)?,
+            topic: NOTE_TOPIC.seal(keys, session, &shared.topic)?,
+            techniques: NOTE_TECHNIQUES.seal(keys, session, &shared.techniques)?,
+            themes: NOTE_THEMES.seal(keys, session, &shared.themes)?,
+            observations: NOTE_OBSERVATIONS.seal(keys, session, &shared.observations)?,
         })
     }
 
     fn open(&self, keys: &Keyring, session: &str) -> R<SharedPart> {
-        let o = |column: &str, sealed: &[u8]| open(keys, "group_notes", column, session, sealed);
         Ok(SharedPart {
-            topic: o("topic", &self.topic)?,
-            techniques: o("techniques", &self.techniques)?,
-            themes: o("themes", &self.themes)?,
-            observations: o("observations", &self.observations)?,
+            topic: NOTE_TOPIC.open(keys, session, &self.topic)?,
+            techniques: NOTE_TECHNIQUES.open(keys, session, &self.techniques)?,
+            themes: NOTE_THEMES.open(keys, session, &self.themes)?,
+            observations: NOTE_OBSERVATIONS.open(keys, session, &self.observations)?,
         })
     }
 }
@@ -70,13 +62,12 @@ pub(crate) struct SealedSection {
 impl SealedSection {
     pub(crate) fn seal(keys: &Keyring, s: &MemberSection) -> R<Self> {
         let row = s.id.to_string();
-        let f = |column: &str, text: &str| seal(keys, "member_notes", column, &row, text);
         Ok(SealedSection {
-            data: f("data", &s.data)?,
-            assessment: f("assessment", &s.assessment)?,
-            plan: f("plan", &s.plan)?,
-            response: f("response", &s.response)?,
-            risk_notes: f("risk_notes", &s.risk_notes)?,
+            data: MEMBER_DATA.seal(keys, &row, &s.data)?,
+            assessment: MEMBER_ASSESSMENT.seal(keys, &row, &s.assessment)?,
+            plan: MEMBER_PLAN.seal(keys, &row, &s.plan)?,
+            response: MEMBER_RESPONSE.seal(keys, &row, &s.response)?,
+            risk_notes: MEMBER_RISK_NOTES.seal(keys, &row, &s.risk_notes)?,
         })
     }
 }
@@ -197,13 +188,13 @@ impl SqliteRow for SectionRow {
 
 impl SectionRow {
     pub(crate) fn open(self, keys: &Keyring) -> R<MemberSection> {
-        let o = |column: &str, sealed: &[u8]| open(keys, "member_notes", column, &self.id, sealed);
+        let row = self.id.as_str();
         Ok(MemberSection {
-            data: o("data", &self.data)?,
-            assessment: o("assessment", &self.assessment)?,
-            plan: o("plan", &self.plan)?,
-            response: o("response", &self.response)?,
-            risk_notes: o("risk_notes", &self.risk_notes)?,
+            data: MEMBER_DATA.open(keys, row, &self.data)?,
+            assessment: MEMBER_ASSESSMENT.open(keys, row, &self.assessment)?,
+            plan: MEMBER_PLAN.open(keys, row, &self.plan)?,
+            response: MEMBER_RESPONSE.open(keys, row, &self.response)?,
+            risk_notes: MEMBER_RISK_NOTES.open(keys, row, &self.risk_notes)?,
             risk_level: self
                 .risk_level
                 .as_deref()
@@ -242,7 +233,7 @@ impl SqliteRow for AddendumRow {
 impl AddendumRow {
     pub(crate) fn open(self, keys: &Keyring) -> R<Addendum> {
         Ok(Addendum {
-            body: open(keys, "note_addenda", "body", &self.id, &self.body)?,
+            body: ADDENDUM_BODY.open(keys, &self.id, &self.body)?,
             id: id("note_addenda.id", &self.id)?,
             member_note_id: id("note_addenda.member_note_id", &self.member_note_id)?,
             author_id: id("note_addenda.author_id", &self.author_id)?,

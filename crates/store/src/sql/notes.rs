@@ -85,9 +85,8 @@ macro_rules! undocumented {
 pub(crate) const UNDOCUMENTED_IN_ORG: &str = undocumented!("WHERE g.org_id = $1");
 
 /// `$1` facilitator, `$2` ended before, `$3` limit.
-pub(crate) const UNDOCUMENTED_OF_FACILITATOR: &str = undocumented!(
-    "JOIN group_facilitators f ON f.group_id = g.id WHERE f.account_id = $1"
-);
+pub(crate) const UNDOCUMENTED_OF_FACILITATOR: &str =
+    undocumented!("JOIN group_facilitators f ON f.group_id = g.id WHERE f.account_id = $1");
 
 /// `$1` organization, `$2` member.
 pub(crate) const MEMBER_GROUP_IDS: &str = "SELECT g.id FROM groups g WHERE g.org_id = $1 AND (\

@@ -172,7 +172,7 @@ impl NoteStore for SqliteStore {
         let keys = Arc::clone(&self.keys);
         self.write_tx(move |c| {
             let id = addendum.id.to_string();
-            let body = crate::rows::seal_value(&keys, "note_addenda", "body", &id, &addendum.body)?;
+            let body = crate::crypto::ADDENDUM_BODY.seal(&keys, &id, &addendum.body)?;
             execute(
                 c,
                 sql::INSERT_ADDENDUM,
@@ -230,10 +230,11 @@ impl NoteStore for SqliteStore {
             let Some(display_name) = optional_name(c, &member)?.filter(|_| known) else {
                 return Ok(None);
             };
-            let enrollments = all::<ChartEnrollmentRow>(c, sql::CHART_ENROLLMENTS, &[&org, &member])?
-                .into_iter()
-                .map(ChartEnrollment::try_from)
-                .collect::<R<Vec<_>>>()?;
+            let enrollments =
+                all::<ChartEnrollmentRow>(c, sql::CHART_ENROLLMENTS, &[&org, &member])?
+                    .into_iter()
+                    .map(ChartEnrollment::try_from)
+                    .collect::<R<Vec<_>>>()?;
             let attendance = all::<MyMarkRow>(c, sql::CHART_MARKS, &[&org, &member, &CHART_MARKS])?
                 .into_iter()
                 .map(TryFrom::try_from)

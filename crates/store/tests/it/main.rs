@@ -14,5 +14,6 @@ mod story_enrollments;
 mod story_groups;
 mod story_intake;
 mod story_members;
+mod story_notes;
 mod story_schedules;
 mod story_sealed;

@@ -42,7 +42,11 @@ pub async fn show(
     let can_manage = can_manage(&auth.actor, org_id);
     let clinical = authorize(&auth.actor, Access::ClinicalOrg(org_id)).is_ok();
     let to_cosign = if clinical {
-        Some(notes::cosign_queue(state.store(), &auth.actor, org_id).await?.len())
+        Some(
+            notes::cosign_queue(state.store(), &auth.actor, org_id)
+                .await?
+                .len(),
+        )
     } else {
         None
     };

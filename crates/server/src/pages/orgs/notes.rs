@@ -56,7 +56,10 @@ struct NotePage {
 
 impl NotePage {
     fn risk_levels(&self) -> Vec<(&'static str, &'static str)> {
-        RiskLevel::ALL.iter().map(|r| (r.code(), r.label())).collect()
+        RiskLevel::ALL
+            .iter()
+            .map(|r| (r.code(), r.label()))
+            .collect()
     }
 
     fn addenda_of(&self, section: &MemberSection) -> Vec<&notes::Addendum> {
@@ -126,7 +129,10 @@ fn section_forms(screen: &NoteScreen, source: &Source<'_>) -> Vec<SectionForm> {
                     assessment: s.assessment.clone(),
                     plan: s.plan.clone(),
                     response: s.response.clone(),
-                    risk_level: s.risk_level.map(|r| r.code().to_owned()).unwrap_or_default(),
+                    risk_level: s
+                        .risk_level
+                        .map(|r| r.code().to_owned())
+                        .unwrap_or_default(),
                     risk_notes: s.risk_notes.clone(),
                 },
                 (None, None) => SectionForm {
@@ -239,9 +245,27 @@ pub async fn submit(
     let signing = pairs.iter().any(|(k, v)| k == "action" && v == "sign");
     let now = state.now();
     let result = if signing {
-        notes::sign_note(state.store(), &auth.actor, org, session, &input, &trail, now).await
+        notes::sign_note(
+            state.store(),
+            &auth.actor,
+            org,
+            session,
+            &input,
+            &trail,
+            now,
+        )
+        .await
     } else {
-        notes::save_note(state.store(), &auth.actor, org, session, &input, &trail, now).await
+        notes::save_note(
+            state.store(),
+            &auth.actor,
+            org,
+            session,
+            &input,
+            &trail,
+            now,
+        )
+        .await
     };
     let (errors, status) = match result {
         Ok(_) => {
@@ -249,7 +273,9 @@ pub async fn submit(
             return Ok(Redirect::to(&next).into_response());
         }
         Err(Error::Invalid(errors)) => (errors, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(Error::Conflict(message)) => (FieldErrors::single("note", message), StatusCode::CONFLICT),
+        Err(Error::Conflict(message)) => {
+            (FieldErrors::single("note", message), StatusCode::CONFLICT)
+        }
         Err(other) => return Err(other.into()),
     };
     page(
@@ -271,7 +297,15 @@ pub async fn cosign(
     Form(_): Form<Vec<(String, String)>>,
 ) -> PageResult {
     let (org, session): (OrgId, SessionId) = (id(&org_id)?, id(&session_id)?);
-    match notes::cosign_note(state.store(), &auth.actor, org, session, &trail, state.now()).await
+    match notes::cosign_note(
+        state.store(),
+        &auth.actor,
+        org,
+        session,
+        &trail,
+        state.now(),
+    )
+    .await
     {
         Ok(_) => {
             let next = format!("/orgs/{org}/sessions/{session}/note?saved=1");
@@ -333,7 +367,9 @@ pub async fn add_addendum(
             ),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
-        Err(Error::Conflict(message)) => (FieldErrors::single("note", message), StatusCode::CONFLICT),
+        Err(Error::Conflict(message)) => {
+            (FieldErrors::single("note", message), StatusCode::CONFLICT)
+        }
         Err(other) => return Err(other.into()),
     };
     page(
