@@ -10,6 +10,7 @@ mod foundation;
 mod intake;
 mod reports;
 mod schedules;
+mod techniques;
 
 pub use attendance::AttendanceStore;
 pub use calendar::CalendarStore;
@@ -19,6 +20,7 @@ pub use foundation::FoundationStore;
 pub use intake::{IntakeStore, NotificationStore};
 pub use reports::{FactQuery, FactScope, ReportStore};
 pub use schedules::{AppliedPlans, ScheduleStore};
+pub use techniques::TechniqueStore;
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
 pub trait Store:
@@ -31,6 +33,7 @@ pub trait Store:
     + IntakeStore
     + NotificationStore
     + DirectoryStore
+    + TechniqueStore
 {
 }
 
@@ -44,5 +47,6 @@ impl<T> Store for T where
         + IntakeStore
         + NotificationStore
         + DirectoryStore
+        + TechniqueStore
 {
 }
