@@ -43,6 +43,7 @@ impl std::fmt::Debug for Database {
 /// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
 /// add their tables here.
 const DROP_ALL: &str = "\
+    DROP TABLE IF EXISTS session_plan_items; DROP TABLE IF EXISTS techniques; \
     DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS intake_request_events; \
     DROP TABLE IF EXISTS intake_requests; \
     DROP VIEW IF EXISTS directory_source; DROP TABLE IF EXISTS directory_fts; \

@@ -20,6 +20,7 @@ mod technique;
 #[cfg(test)]
 mod tests;
 
+pub use builtins::{builtin, builtins, is_builtin};
 pub use input::{sections_text, steps_text, TechniqueInput, TechniqueSpec};
 pub use library::{
     archive_technique, copy_technique, create_technique, library, technique, update_technique,

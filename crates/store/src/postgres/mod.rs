@@ -32,6 +32,7 @@ mod reports;
 mod schedules;
 mod sessions;
 mod setup;
+mod techniques;
 mod tokens;
 
 type Db = Postgres;

@@ -15,6 +15,7 @@ mod places;
 mod reports;
 mod schedules;
 mod sessions;
+mod techniques;
 
 pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
@@ -33,6 +34,7 @@ pub(crate) use schedules::{
     slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
 };
 pub(crate) use sessions::{MyGroupRow, SessionRow};
+pub(crate) use techniques::{snapshot_json, technique_content, PlanItemRow, TechniqueRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.
 pub(crate) const FOCUS_AREA: &str = "focus_area";

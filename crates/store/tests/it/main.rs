@@ -14,3 +14,4 @@ mod story_groups;
 mod story_intake;
 mod story_members;
 mod story_schedules;
+mod story_techniques;
