@@ -62,6 +62,17 @@ async fn own(store: &dyn Store, org: OrgId, id: TechniqueId) -> Result<Technique
     store.technique(org, id).await?.ok_or(Error::NotFound)
 }
 
+/// The organization's own plan, for its edit form: built-in plans are read-only (409).
+pub async fn technique_to_edit(
+    store: &dyn Store,
+    actor: &Actor,
+    org: OrgId,
+    id: TechniqueId,
+) -> Result<Technique, Error> {
+    authorize(actor, Access::ClinicalOrg(org))?;
+    own(store, org, id).await
+}
+
 pub async fn create_technique(
     store: &dyn Store,
     actor: &Actor,

@@ -23,7 +23,8 @@ mod tests;
 pub use builtins::{builtin, builtins, is_builtin};
 pub use input::{sections_text, steps_text, TechniqueInput, TechniqueSpec};
 pub use library::{
-    archive_technique, copy_technique, create_technique, library, technique, update_technique,
+    archive_technique, copy_technique, create_technique, library, technique, technique_to_edit,
+    update_technique,
 };
 pub use plan::{
     attach, detach, move_item, AttachInput, MoveDirection, MoveInput, PlanDecision,

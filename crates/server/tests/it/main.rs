@@ -28,5 +28,6 @@ mod security;
 mod sessions;
 mod setup;
 mod shutdown;
+mod techniques;
 mod throttle;
 mod tokens;
