@@ -56,7 +56,8 @@ impl Builtin {
     }
 }
 
-/// Built-in ids: `6b696e64-0000-4000-8000-0000000000NN` ("kind" in ASCII, then the number).
+/// Built-in ids: `6b696e64-0000-4000-8000-0000000000NN` ("kind" in ASCII, then the number
+/// in hexadecimal).
 const fn id(n: u16) -> TechniqueId {
     TechniqueId(uuid::Uuid::from_u128(
         0x6b69_6e64_0000_4000_8000_0000_0000_0000 | n as u128,
