@@ -92,6 +92,14 @@ typed_id!(
     /// An in-app notification for one person.
     NotificationId
 );
+typed_id!(
+    /// A plan in the technique library: built in (a fixed id) or an organization's own.
+    TechniqueId
+);
+typed_id!(
+    /// One technique attached to one session's plan.
+    SessionPlanItemId
+);
 
 /// Counts the ids [`SessionId::ordered`] makes in this process, so they sort in that order.
 static ORDERED_SEQUENCE: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);

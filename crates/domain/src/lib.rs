@@ -30,6 +30,7 @@ pub mod schedules;
 pub mod screening;
 pub mod sessions;
 pub mod store;
+pub mod techniques;
 
 pub use error::{Error, FieldErrors, StoreError};
 pub use store::Store;

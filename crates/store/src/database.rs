@@ -56,6 +56,7 @@ const DROP_ALL: &str = "\
     DROP TABLE IF EXISTS note_addenda; DROP TABLE IF EXISTS member_notes; \
     DROP TABLE IF EXISTS group_notes; \
     DROP TABLE IF EXISTS audit_events; DROP TABLE IF EXISTS audit_head; \
+    DROP TABLE IF EXISTS session_plan_items; DROP TABLE IF EXISTS techniques; \
     DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS intake_request_events; \
     DROP TABLE IF EXISTS intake_requests; \
     DROP VIEW IF EXISTS directory_source; DROP TABLE IF EXISTS directory_fts; \

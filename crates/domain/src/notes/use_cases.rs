@@ -13,6 +13,7 @@ use crate::ids::{AccountId, AddendumId, GroupId, MemberNoteId, OrgId, SessionId}
 use crate::orgs::Role;
 use crate::policy::{authorize, Access};
 use crate::sessions::{session_in_org, GroupSession};
+use crate::techniques::{self, Prefill};
 use crate::{Error, Store};
 
 /// What the one-screen note shows: the session, who attended, and the note (saved, or a
@@ -31,6 +32,8 @@ pub struct NoteScreen {
     pub can_cosign: bool,
     /// The session was held: attendance is taken, so a note can be written.
     pub held: bool,
+    /// What the session plan suggests for a note not yet started.
+    pub prefill: Prefill,
     #[serde(skip)]
     #[schema(ignore)]
     pub state: Option<NoteState>,
@@ -149,6 +152,7 @@ pub async fn note_screen(
         .await?
         .ok_or(Error::NotFound)?;
     let status = state.existing.as_ref().map(|n| n.status);
+    let prefill = techniques::prefill(&store.session_plan(session).await?);
     let runs = authorize(actor, Access::RunGroup(&group)).is_ok();
     let clinical = me.role_in(org).is_some_and(crate::policy::clinical);
     Ok(NoteScreen {
@@ -165,6 +169,7 @@ pub async fn note_screen(
                 .existing
                 .as_ref()
                 .is_some_and(|n| n.author_id != me.account_id),
+        prefill,
         state: Some(state),
     })
 }

@@ -12,6 +12,7 @@ mod intake;
 mod notes;
 mod reports;
 mod schedules;
+mod techniques;
 
 pub use attendance::AttendanceStore;
 pub use audit::{AuditQuery, AuditStore};
@@ -23,6 +24,7 @@ pub use intake::{IntakeStore, NotificationStore};
 pub use notes::{MemberNoteRef, NoteStore, UndocumentedScope};
 pub use reports::{FactQuery, FactScope, ReportStore};
 pub use schedules::{AppliedPlans, ScheduleStore};
+pub use techniques::TechniqueStore;
 
 /// Everything Kindred stores. Use cases take `&dyn Store`.
 pub trait Store:
@@ -37,6 +39,7 @@ pub trait Store:
     + DirectoryStore
     + NoteStore
     + AuditStore
+    + TechniqueStore
 {
 }
 
@@ -52,5 +55,6 @@ impl<T> Store for T where
         + DirectoryStore
         + NoteStore
         + AuditStore
+        + TechniqueStore
 {
 }

@@ -23,6 +23,7 @@ mod reports;
 mod schedules;
 mod screening;
 mod setup;
+mod techniques;
 
 use axum::routing::{delete, get, post, put};
 use axum::Router;
@@ -157,6 +158,34 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/orgs/{org_id}/sessions/{session_id}/attendance",
             get(attendance::sheet).post(attendance::mark),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan",
+            get(techniques::plan).post(techniques::attach),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan/{item_id}",
+            delete(techniques::detach),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/move",
+            post(techniques::move_item),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/techniques",
+            get(techniques::list).post(techniques::create),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}",
+            get(techniques::show).put(techniques::update),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}/copy",
+            post(techniques::copy),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}/archive",
+            post(techniques::archive),
         )
         .route("/api/v1/screening", post(screening::assess))
         .route("/api/v1/meeting-guide.json", get(meeting_guide::feed))

@@ -5,6 +5,7 @@ use utoipa::{Modify, OpenApi};
 use super::{
     account, attendance, auth, calendar, directory, enrollments, groups, intake, locations, me,
     meeting_guide, notes, orgs, programs, public, reports, schedules, screening, setup,
+    techniques,
 };
 
 #[derive(OpenApi)]
@@ -43,6 +44,9 @@ use super::{
         schedules::list, schedules::create, schedules::update, schedules::archive,
         schedules::sessions, schedules::warnings, schedules::cancel, schedules::restore,
         schedules::move_session,
+        techniques::list, techniques::create, techniques::show, techniques::update,
+        techniques::copy, techniques::archive, techniques::plan, techniques::attach,
+        techniques::detach, techniques::move_item,
     ),
     modifiers(&Security)
 )]

@@ -30,5 +30,6 @@ mod security;
 mod sessions;
 mod setup;
 mod shutdown;
+mod techniques;
 mod throttle;
 mod tokens;

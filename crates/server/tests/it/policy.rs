@@ -8,8 +8,10 @@ use axum::http::{header, Method, StatusCode};
 use kindred_domain::accounts::{create_api_token, NewApiTokenInput};
 use kindred_domain::auth::{SecretToken, SignedIn};
 use kindred_domain::calendar::{create_feed, NewFeedInput};
+use kindred_domain::ids::SessionPlanItemId;
 use kindred_domain::notifications::Notification;
 use kindred_domain::orgs::Role;
+use kindred_domain::techniques::{builtin, builtins, SessionPlanItem};
 use serde_json::Value;
 
 use crate::policy_routes::{table, Grant, Ids, Kind, Row};
@@ -98,6 +100,31 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
         .add_notifications(vec![note.clone()])
         .await
         .unwrap();
+    // An item of the session's plan, written anew for each call (removing spends it) past
+    // the rules, as the walk may have cancelled the session; the plan keeps at most three,
+    // so attaching never meets the plan's limit.
+    let fresh_item = SessionPlanItem {
+        id: SessionPlanItemId::new(),
+        session_id: fx.session,
+        position: 0,
+        technique_id: Some(builtins::CHECK_OUT),
+        snapshot: builtin(builtins::CHECK_OUT).unwrap(),
+        added_by: None,
+        added_at: app.state.now(),
+    };
+    let plan_item = fresh_item.id;
+    app.store()
+        .change_session_plan(
+            fx.session,
+            Box::new(move |_, items| {
+                let mut next = items[..items.len().min(2)].to_vec();
+                next.push(fresh_item);
+                Ok(next)
+            }),
+        )
+        .await
+        .unwrap()
+        .unwrap();
     if real {
         Ids {
             org: fx.org.to_string(),
@@ -116,6 +143,8 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             file: "kindred.css".into(),
             request: fx.member_request.to_string(),
             notification: note.id.to_string(),
+            technique: fx.technique.to_string(),
+            plan_item: plan_item.to_string(),
             unique: format!("{n}"),
         }
     } else {
@@ -136,6 +165,8 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             file: "no-such-file.css".into(),
             request: fresh(),
             notification: fresh(),
+            technique: fresh(),
+            plan_item: fresh(),
             unique: format!("{n}x"),
         }
     }

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::support::{group_json, Fixture, PASSWORD};
+use crate::support::{group_json, technique_json, Fixture, PASSWORD};
 
 /// Who may use a route, after `kindred_domain::policy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +56,10 @@ pub struct Ids {
     pub request: String,
     /// A notification of the member, made anew for each call.
     pub notification: String,
+    /// The organization's own plan in the technique library.
+    pub technique: String,
+    /// An item of the session's plan, attached anew for each call.
+    pub plan_item: String,
     /// Makes emails and names of this call unique.
     pub unique: String,
 }
@@ -100,6 +104,8 @@ impl Row {
             .replace("{file}", &ids.file)
             .replace("{request_id}", &ids.request)
             .replace("{notification_id}", &ids.notification)
+            .replace("{technique_id}", &ids.technique)
+            .replace("{item_id}", &ids.plan_item)
     }
 
     /// Archiving runs last, so it cannot spoil the rows that edit the same objects.
@@ -212,6 +218,15 @@ fn join_request_form(_: &Fixture, ids: &Ids) -> Value {
 }
 fn contacted(_: &Fixture, _: &Ids) -> Value {
     json!({"action": "contacted", "note": "Left a voicemail"})
+}
+fn technique(_: &Fixture, ids: &Ids) -> Value {
+    technique_json(&format!("Plan {}", ids.unique))
+}
+fn attach(_: &Fixture, _: &Ids) -> Value {
+    json!({"technique_id": kindred_domain::techniques::builtins::CHECK_IN.to_string()})
+}
+fn move_down(_: &Fixture, _: &Ids) -> Value {
+    json!({"direction": "down"})
 }
 fn reorder(_: &Fixture, ids: &Ids) -> Value {
     json!({"enrollment_id": ids.enrollment, "position": "1", "reason": "Priority referral"})
@@ -757,6 +772,127 @@ pub fn table() -> Vec<Row> {
         RunGroup,
         Some(staff_change),
     ));
+    rows.extend(technique_rows());
     rows.sort_by_key(Row::archives);
     rows
+}
+
+/// The technique library (read by staff, written by clinicians and administrators) and
+/// session plans (those who run the group).
+fn technique_rows() -> Vec<Row> {
+    use Grant::*;
+    vec![
+        row("GET", "/api/v1/orgs/{org_id}/techniques", ViewOrg, None),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/techniques",
+            ClinicalOrg,
+            Some(technique),
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "PUT",
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}",
+            ClinicalOrg,
+            Some(technique),
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}/copy",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/techniques/{technique_id}/archive",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan",
+            RunGroup,
+            None,
+        ),
+        // A cancelled session (the walk cancels it) takes no plan: 409.
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan",
+            RunGroup,
+            Some(attach),
+        ),
+        row(
+            "DELETE",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan/{item_id}",
+            RunGroup,
+            None,
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/move",
+            RunGroup,
+            Some(move_down),
+        ),
+        row("GET", "/orgs/{org_id}/techniques", ViewOrg, None),
+        row(
+            "POST",
+            "/orgs/{org_id}/techniques",
+            ClinicalOrg,
+            Some(technique),
+        ),
+        row("GET", "/orgs/{org_id}/techniques/new", ClinicalOrg, None),
+        row(
+            "GET",
+            "/orgs/{org_id}/techniques/{technique_id}",
+            ViewOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/techniques/{technique_id}",
+            ClinicalOrg,
+            Some(technique),
+        ),
+        row(
+            "GET",
+            "/orgs/{org_id}/techniques/{technique_id}/edit",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/techniques/{technique_id}/copy",
+            ClinicalOrg,
+            Some(nothing),
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/techniques/{technique_id}/archive",
+            ClinicalOrg,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/plan",
+            RunGroup,
+            Some(attach),
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/remove",
+            RunGroup,
+            Some(nothing),
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/move",
+            RunGroup,
+            Some(move_down),
+        ),
+    ]
 }

@@ -35,6 +35,7 @@ mod rotation;
 mod schedules;
 mod sessions;
 mod setup;
+mod techniques;
 mod tokens;
 
 type Db = Postgres;

@@ -18,6 +18,7 @@ mod reports;
 mod schedules;
 mod sealed;
 mod sessions;
+mod techniques;
 
 pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
@@ -42,6 +43,7 @@ pub(crate) use schedules::{
 };
 pub(crate) use sealed::{KeyIdRow, PlainValueRow, SealedValueRow};
 pub(crate) use sessions::{MyGroupRow, SessionRow};
+pub(crate) use techniques::{snapshot_json, technique_content, PlanItemRow, TechniqueRow};
 
 /// Tag kinds in `group_tags`: one table holds the three group vocabularies.
 pub(crate) const FOCUS_AREA: &str = "focus_area";

@@ -22,4 +22,5 @@ pub(crate) mod reports;
 pub(crate) mod schedules;
 pub(crate) mod sessions;
 pub(crate) mod setup;
+pub(crate) mod techniques;
 pub(crate) mod tokens;

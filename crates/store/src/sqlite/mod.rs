@@ -35,6 +35,7 @@ mod schedules;
 mod sessions;
 mod setup;
 mod store;
+mod techniques;
 mod tokens;
 pub(crate) mod values;
 

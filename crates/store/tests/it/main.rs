@@ -17,3 +17,4 @@ mod story_members;
 mod story_notes;
 mod story_schedules;
 mod story_sealed;
+mod story_techniques;

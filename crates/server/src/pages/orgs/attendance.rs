@@ -10,6 +10,7 @@ use kindred_domain::ids::{OrgId, SessionId};
 use kindred_domain::orgs::{self, Organization};
 use kindred_domain::FieldErrors;
 
+use super::session_plan::{self, PlanPanel, PlanProblem};
 use super::{after_save, id};
 use crate::app::AppState;
 use crate::http::{Auth, Form};
@@ -24,6 +25,8 @@ struct AttendancePage {
     view: AttendanceView,
     errors: FieldErrors,
     saved: bool,
+    /// The session plan, for those who run the group.
+    plan: Option<PlanPanel>,
 }
 
 impl AttendancePage {
@@ -39,19 +42,25 @@ impl AttendancePage {
     }
 }
 
-async fn page(
+/// The session's page: its plan (for those who run the group) above the attendance sheet.
+pub(super) async fn page(
     state: &AppState,
     auth: &Auth,
     org: OrgId,
     session: SessionId,
     errors: FieldErrors,
     saved: bool,
+    plan_problem: PlanProblem,
 ) -> PageResult {
     let view =
         attendance::session_attendance(state.store(), &auth.actor, org, session, state.now())
             .await?;
     let group = groups::group(state.store(), &auth.actor, org, view.group_id).await?;
-    let status = form_status(&errors);
+    let status = plan_problem
+        .status()
+        .unwrap_or_else(|| form_status(&errors));
+    let plan =
+        session_plan::panel(state, auth, org, session, view.session.status, plan_problem).await?;
     render_with(
         status,
         AttendancePage {
@@ -61,6 +70,7 @@ async fn page(
             view,
             errors,
             saved,
+            plan,
         },
     )
 }
@@ -85,6 +95,7 @@ pub async fn show(
         id(&session_id)?,
         FieldErrors::new(),
         saved,
+        PlanProblem::default(),
     )
     .await
 }
@@ -102,7 +113,17 @@ pub async fn mark(
     after_save(
         result,
         |_| format!("/orgs/{org}/sessions/{session}?saved=1"),
-        |errors| page(&state, &auth, org, session, errors, false),
+        |errors| {
+            page(
+                &state,
+                &auth,
+                org,
+                session,
+                errors,
+                false,
+                PlanProblem::default(),
+            )
+        },
     )
     .await
 }

@@ -14,7 +14,9 @@ mod reports;
 mod resource;
 mod roster;
 mod schedule;
+mod session_plan;
 mod staff;
+mod techniques;
 
 use axum::routing::{get, post};
 use axum::Router;
@@ -159,6 +161,38 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/orgs/{org_id}/cosign", get(notes::cosign_queue))
         .route("/orgs/{org_id}/members/{member_id}", get(chart::show))
+            "/orgs/{org_id}/sessions/{session_id}/plan",
+            post(session_plan::attach),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/remove",
+            post(session_plan::remove),
+        )
+        .route(
+            "/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/move",
+            post(session_plan::move_item),
+        )
+        .route(
+            "/orgs/{org_id}/techniques",
+            get(techniques::list).post(techniques::create),
+        )
+        .route("/orgs/{org_id}/techniques/new", get(techniques::new_form))
+        .route(
+            "/orgs/{org_id}/techniques/{technique_id}",
+            get(techniques::show).post(techniques::update),
+        )
+        .route(
+            "/orgs/{org_id}/techniques/{technique_id}/edit",
+            get(techniques::edit_form),
+        )
+        .route(
+            "/orgs/{org_id}/techniques/{technique_id}/copy",
+            post(techniques::copy),
+        )
+        .route(
+            "/orgs/{org_id}/techniques/{technique_id}/archive",
+            post(techniques::archive),
+        )
         .route("/orgs/{org_id}/intake", get(intake::queue))
         .route("/orgs/{org_id}/intake/{request_id}", get(intake::show))
         .route(

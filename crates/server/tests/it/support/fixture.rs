@@ -7,7 +7,7 @@ use kindred_domain::enrollments::join_group;
 use kindred_domain::groups::{create_group, GroupInput};
 use kindred_domain::ids::{
     AccountId, EnrollmentId, GroupId, LocationId, OrgId, ProgramId, RequestId, ScheduleId,
-    SessionId,
+    SessionId, TechniqueId,
 };
 use kindred_domain::intake::{request_to_join, RequestInput};
 use kindred_domain::locations::{create_location, LocationInput};
@@ -15,6 +15,7 @@ use kindred_domain::orgs::{create_organization, Role};
 use kindred_domain::programs::{create_program, ProgramInput};
 use kindred_domain::schedules::{create_schedule, ScheduleInput};
 use kindred_domain::sessions::{GroupSession, SessionStatus};
+use kindred_domain::techniques::{create_technique, TechniqueInput};
 use serde_json::{json, Value};
 
 use super::{Client, TestApp};
@@ -54,6 +55,8 @@ pub struct Fixture {
     pub schedule: ScheduleId,
     /// The member's new request to join the peer group (no screening attached).
     pub member_request: RequestId,
+    /// A plan of the organization's own in the technique library.
+    pub technique: TechniqueId,
 }
 
 impl TestApp {
@@ -216,6 +219,7 @@ impl TestApp {
             session: SessionId::new(),
             schedule: ScheduleId::new(),
             member_request: RequestId::new(),
+            technique: TechniqueId::new(),
         };
         let therapy: GroupInput = serde_json::from_value(group_json(
             &fx,
@@ -284,6 +288,10 @@ impl TestApp {
             .await
             .unwrap()
             .id;
+        fx.technique = create_technique(store, &actor, now, org.id, &technique_input("Routines"))
+            .await
+            .unwrap()
+            .id;
         fx
     }
 
@@ -329,5 +337,30 @@ pub fn group_json(fx: &Fixture, name: &str, kind: &str, format: &str, lead: Acco
         "audiences": ["adults"],
         "lead_facilitator_id": lead.to_string(),
         "co_facilitator_ids": [],
+    })
+}
+
+/// A valid plan of the technique library (a short psychoeducation plan).
+pub fn technique_input(title: &str) -> TechniqueInput {
+    TechniqueInput {
+        title: title.into(),
+        kind: "psychoeducation".into(),
+        purpose: "Show how daily routines support recovery.".into(),
+        minutes: "30".into(),
+        sections: "# Key points\n- Routines lower stress.\n- Plan the evenings.\n# Handout\n- My \
+                   week"
+            .into(),
+        steps: String::new(),
+        response_prompt: "Routines: what the member planned for their week:".into(),
+    }
+}
+
+/// The same plan as a JSON body.
+pub fn technique_json(title: &str) -> Value {
+    let input = technique_input(title);
+    json!({
+        "title": input.title, "kind": input.kind, "purpose": input.purpose,
+        "minutes": input.minutes, "sections": input.sections, "steps": input.steps,
+        "response_prompt": input.response_prompt,
     })
 }

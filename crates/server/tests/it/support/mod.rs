@@ -17,7 +17,7 @@ use kindred_server::app::{router, AppState, ManualClock};
 use tower::ServiceExt as _;
 
 pub use client::{Client, Resp};
-pub use fixture::{group_json, Fixture, Person, PASSWORD};
+pub use fixture::{group_json, technique_input, technique_json, Fixture, Person, PASSWORD};
 pub use routes::declared_routes;
 
 /// The origin the app believes it is served from; loopback http gets `__Host-` cookies.
