@@ -161,6 +161,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/orgs/{org_id}/cosign", get(notes::cosign_queue))
         .route("/orgs/{org_id}/members/{member_id}", get(chart::show))
+        .route(
             "/orgs/{org_id}/sessions/{session_id}/plan",
             post(session_plan::attach),
         )

@@ -22,6 +22,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod intake;
+mod notes;
 mod schedule;
 mod staff;
 
@@ -48,7 +49,7 @@ const CHROMIUM_FLAGS: &[&str] = &[
 ];
 
 /// Longest the whole journey on one backend may take before it counts as hung.
-const JOURNEY_LIMIT: Duration = Duration::from_secs(240);
+const JOURNEY_LIMIT: Duration = Duration::from_secs(420);
 const PASSWORD: &str = "a calm river at dawn";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -93,6 +94,7 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
             problems.extend(journey.run_staff().await?);
             problems.extend(journey.run_schedule().await?);
             problems.extend(journey.run_intake().await?);
+            problems.extend(journey.run_notes().await?);
             Step::Ok(problems)
         };
         match tokio::time::timeout(JOURNEY_LIMIT, both).await {

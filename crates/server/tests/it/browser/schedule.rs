@@ -137,7 +137,7 @@ impl Journey<'_> {
     }
 
     /// Date and time inputs take their value in ISO form whatever the browser's locale.
-    async fn set_value(&self, id: &str, value: &str) -> Step<()> {
+    pub(super) async fn set_value(&self, id: &str, value: &str) -> Step<()> {
         self.client
             .execute(
                 "document.getElementById(arguments[0]).value = arguments[1];",

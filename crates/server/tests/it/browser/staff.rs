@@ -79,7 +79,7 @@ impl Journey<'_> {
     }
 
     /// Picks the first option of a select whose label contains `text`, as a person would.
-    async fn choose(&self, select: &str, text: &str) -> Step<()> {
+    pub(super) async fn choose(&self, select: &str, text: &str) -> Step<()> {
         let options = self
             .client
             .find_all(Locator::Css(&format!("select#{select} option")))
