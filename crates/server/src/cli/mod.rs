@@ -1,7 +1,8 @@
-//! The command line: `serve` (default), `demo`, `migrate`, `admin …`. Every flag can also
+//! The command line: `serve` (default), `demo`, `migrate`, `admin …`, `audit verify`. Every flag can also
 //! be set through a `KINDRED_…` environment variable.
 
 mod admin;
+pub mod audit;
 mod data_key;
 mod demo;
 mod serve;
@@ -37,6 +38,8 @@ enum Command {
     Migrate(DatabaseArgs),
     /// Operator tasks: organizations, accounts, passwords.
     Admin(admin::AdminArgs),
+    /// The audit trail: check its hash chain.
+    Audit(audit::AuditArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
             Some(Command::Demo(args)) => demo::run(args).await,
             Some(Command::Migrate(args)) => migrate(args).await,
             Some(Command::Admin(args)) => admin::run(args).await,
+            Some(Command::Audit(args)) => audit::run(args).await,
         }
     });
     match result {
