@@ -221,7 +221,7 @@ async fn the_admin_views_filters_pages_and_downloads_the_trail_and_each_look_is_
         assert_look(&app, &fx, &fx.admin, AuditAction::AuditView, Outcome::Success, &id).await;
 
         // Everything above still chains.
-        let verdict = kindred_server::cli::audit::verify(app.store()).await.unwrap();
+        let verdict = kindred_server::cli::audit::verify(app.store(), None).await.unwrap();
         assert!(verdict.starts_with("audit trail intact: "), "{verdict}");
     })
     .await;
@@ -291,7 +291,7 @@ async fn everyone_else_gets_not_found_and_their_attempt_is_recorded() {
 async fn verify_reports_an_intact_trail_then_the_first_changed_event() {
     for (backend, db) in all_backends().await {
         let store = db.store();
-        let verdict = kindred_server::cli::audit::verify(store.as_ref()).await;
+        let verdict = kindred_server::cli::audit::verify(store.as_ref(), None).await;
         assert_eq!(
             verdict,
             Ok(format!(
@@ -318,18 +318,37 @@ async fn verify_reports_an_intact_trail_then_the_first_changed_event() {
         }
         let (_, head) = store.audit_head().await.unwrap().unwrap();
         assert_eq!(
-            kindred_server::cli::audit::verify(store.as_ref()).await,
+            kindred_server::cli::audit::verify(store.as_ref(), None).await,
             Ok(format!(
                 "audit trail intact: 3 events; head {}",
                 hex::encode(head)
             ))
         );
+        // The newest event removed and the head rewritten to match: only the head
+        // recorded earlier tells.
+        raw_execute(
+            &db,
+            "DELETE FROM audit_events WHERE seq = 3; UPDATE audit_head SET seq = 2, \
+             hash = (SELECT hash FROM audit_events WHERE seq = 2)",
+        )
+        .await;
+        let shorter = kindred_server::cli::audit::verify(store.as_ref(), None).await;
+        assert!(shorter.unwrap().starts_with("audit trail intact: 2 events"));
+        let recorded = kindred_server::cli::audit::parse_head(&format!("3:{}", hex::encode(head)));
+        let broken = kindred_server::cli::audit::verify(store.as_ref(), Some(recorded.unwrap()))
+            .await
+            .unwrap_err();
+        assert!(
+            broken.starts_with("audit trail broken at event 3: "),
+            "{backend}: {broken}"
+        );
+        // A changed field.
         raw_execute(
             &db,
             "UPDATE audit_events SET outcome = 'denied' WHERE seq = 2",
         )
         .await;
-        let broken = kindred_server::cli::audit::verify(store.as_ref())
+        let broken = kindred_server::cli::audit::verify(store.as_ref(), None)
             .await
             .unwrap_err();
         assert!(
@@ -377,6 +396,35 @@ async fn the_verify_command_exits_with_a_failure_when_the_trail_is_broken() {
         );
         store.record_audit(event).await.unwrap();
     }
+    let (_, head) = store.audit_head().await.unwrap().unwrap();
+    let recorded = format!("2:{}", hex::encode(head));
+    let with_recorded = Command::new(env!("CARGO_BIN_EXE_kindred"))
+        .args([
+            "audit",
+            "verify",
+            "--database-url",
+            &url,
+            "--recorded-head",
+            &recorded,
+        ])
+        .env("KINDRED_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(with_recorded.status.success(), "{with_recorded:?}");
+    let bad_head = Command::new(env!("CARGO_BIN_EXE_kindred"))
+        .args([
+            "audit",
+            "verify",
+            "--database-url",
+            &url,
+            "--recorded-head",
+            "2:abc",
+        ])
+        .env("KINDRED_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(!bad_head.status.success());
+    assert!(String::from_utf8_lossy(&bad_head.stderr).contains("N:<64 hex digits>"));
     raw_execute(&db, "DELETE FROM audit_events WHERE seq = 2").await;
     let broken = verify();
     assert!(!broken.status.success());
