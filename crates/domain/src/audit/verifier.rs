@@ -25,6 +25,8 @@ pub struct IntactChain {
 pub struct ChainVerifier {
     next_seq: i64,
     prev: [u8; 32],
+    /// A head printed by an earlier check and kept elsewhere: the chain must pass through it.
+    recorded: Option<(i64, [u8; 32])>,
 }
 
 impl Default for ChainVerifier {
@@ -38,7 +40,16 @@ impl ChainVerifier {
         Self {
             next_seq: 1,
             prev: GENESIS,
+            recorded: None,
         }
+    }
+
+    /// Also checks the chain still passes through a head recorded earlier (its sequence
+    /// number and hash, as `kindred audit verify` printed them): this finds a rewrite of the
+    /// chain and its head from that event or before, which the chain alone cannot show.
+    pub fn through(mut self, recorded: Option<(i64, [u8; 32])>) -> Self {
+        self.recorded = recorded;
+        self
     }
 
     /// The sequence number of the last event that checked out (0 before the first).
@@ -72,6 +83,16 @@ impl ChainVerifier {
                 reason: "its contents were changed after it was written".into(),
             });
         }
+        if let Some((seq, hash)) = self.recorded {
+            if seq == expected && hash != stored.hash {
+                return Err(BrokenLink {
+                    seq: expected,
+                    reason: "its hash is not the one recorded earlier for this event (the \
+                             chain was rewritten from here or before)"
+                        .into(),
+                });
+            }
+        }
         self.prev = stored.hash;
         self.next_seq += 1;
         Ok(())
@@ -90,6 +111,23 @@ impl ChainVerifier {
     /// `None` means the head row itself is missing.
     pub fn finish(self, head: Option<(i64, [u8; 32])>) -> Result<IntactChain, BrokenLink> {
         let last = self.last_seq();
+        if let Some((seq, hash)) = self.recorded {
+            if seq > last {
+                return Err(BrokenLink {
+                    seq: last + 1,
+                    reason: format!(
+                        "the chain ends at event {last}, before the head recorded earlier \
+                         (event {seq})"
+                    ),
+                });
+            }
+            if seq == 0 && hash != GENESIS {
+                return Err(BrokenLink {
+                    seq: 1,
+                    reason: "the head recorded earlier is not one of this chain".into(),
+                });
+            }
+        }
         match head {
             Some((seq, _)) if seq > last => Err(BrokenLink {
                 seq: last + 1,
@@ -287,6 +325,35 @@ mod tests {
         // The right count with another hash.
         let (events, _) = chain(3);
         assert_eq!(broken_at(events, Some((3, [7; 32]))), 3);
+    }
+
+    #[test]
+    fn a_head_recorded_earlier_finds_a_rewrite_of_chain_and_head() {
+        let (events, head) = chain(4);
+        let recorded = Some((2, events[1].hash));
+        // Intact: the chain still passes through it, and has grown since.
+        let mut verifier = ChainVerifier::new().through(recorded);
+        verifier.push_all(&events).unwrap();
+        assert_eq!(verifier.finish(head).unwrap().events, 4);
+        // Rewritten from event 2 on, head and all: only the recorded head tells.
+        let mut rewritten = events.clone();
+        rewritten[1].event.object.id = "rewritten".into();
+        let mut prev = rewritten[0].hash;
+        for e in rewritten.iter_mut().skip(1) {
+            e.prev_hash = prev;
+            e.hash = link_hash(&prev, e.seq, &e.event);
+            prev = e.hash;
+        }
+        let new_head = Some((4, prev));
+        assert_eq!(verify_chain(rewritten.clone(), new_head), Ok(4));
+        let mut verifier = ChainVerifier::new().through(recorded);
+        let broken = verifier.push_all(&rewritten).unwrap_err();
+        assert_eq!(broken.seq, 2);
+        // Cut back to before the recorded head, head rewritten to match.
+        let mut verifier = ChainVerifier::new().through(recorded);
+        verifier.push_all(&events[..1]).unwrap();
+        let broken = verifier.finish(Some((1, events[0].hash))).unwrap_err();
+        assert_eq!(broken.seq, 2);
     }
 
     #[test]

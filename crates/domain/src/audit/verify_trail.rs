@@ -11,11 +11,17 @@ pub const VERIFY_BATCH: i64 = 1000;
 /// the check runs are left for the next one; then looks for events past the head that no
 /// append accounts for. `Ok(Err(_))` is a broken chain; `Err(_)` a storage failure.
 ///
+/// `recorded` is a head printed by an earlier check and kept elsewhere, which the chain must
+/// still pass through (see [`ChainVerifier::through`]).
+///
 /// For the operator: no actor, no policy (the command line has the database itself).
-pub async fn verify_trail(store: &dyn Store) -> Result<Result<IntactChain, BrokenLink>, Error> {
+pub async fn verify_trail(
+    store: &dyn Store,
+    recorded: Option<(i64, [u8; 32])>,
+) -> Result<Result<IntactChain, BrokenLink>, Error> {
     let head = store.audit_head().await?;
     let stop = head.map(|(seq, _)| seq);
-    let mut verifier = ChainVerifier::new();
+    let mut verifier = ChainVerifier::new().through(recorded);
     // After a batch fails to read, events are read one at a time to name the bad one.
     let mut careful = false;
     loop {

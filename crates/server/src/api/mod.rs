@@ -3,6 +3,7 @@
 
 mod account;
 mod attendance;
+mod audit;
 mod auth;
 mod calendar;
 mod directory;
@@ -272,6 +273,8 @@ pub fn routes() -> Router<AppState> {
             get(reports::member_hours),
         )
         .route("/api/v1/orgs/{org_id}/billing", get(reports::billing))
+        .route("/api/v1/orgs/{org_id}/audit", get(audit::list))
+        .route("/api/v1/orgs/{org_id}/audit.csv", get(audit::csv))
         .route(
             "/api/v1/enrollments/{enrollment_id}/history",
             get(enrollments::history),

@@ -3,8 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, attendance, auth, calendar, directory, enrollments, groups, intake, locations, me,
-    meeting_guide, notes, orgs, programs, public, reports, schedules, screening, setup,
+    account, attendance, audit, auth, calendar, directory, enrollments, groups, intake, locations,
+    me, meeting_guide, notes, orgs, programs, public, reports, schedules, screening, setup,
     techniques,
 };
 
@@ -36,6 +36,7 @@ use super::{
         intake::transition, intake::notifications, intake::read, intake::read_all,
         calendar::list, calendar::create, calendar::revoke,
         reports::group_report, reports::member_hours, reports::billing,
+        audit::list, audit::csv,
         attendance::sheet, attendance::mark, attendance::check_in, attendance::register,
         attendance::unregister, attendance::mine,
         notes::show, notes::save, notes::sign, notes::cosign, notes::add_addendum,

@@ -2,9 +2,11 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::get;
 use axum::Router;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::trace::TraceLayer;
 
 use super::AppState;
+use crate::http::trail::{remember_request_id, request_id, screen_request_id};
 use crate::http::{check_origin, forget_after_writes, reject_undecodable_paths, security_headers};
 use crate::{api, pages};
 
@@ -21,14 +23,26 @@ pub fn router(state: AppState) -> Router {
         .fallback(pages::not_found)
         .layer(middleware::from_fn(pages::remember_where))
         .layer(middleware::from_fn(reject_undecodable_paths))
-        .layer(middleware::from_fn_with_state(state.clone(), forget_after_writes))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            forget_after_writes,
+        ))
         .layer(middleware::from_fn(check_origin))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(security_headers))
-        .layer(TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
-            // Paths can carry ids but never names or text; query strings are left out.
-            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
-        }))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &axum::http::Request<_>| {
+                // Paths can carry ids but never names or text; query strings are left out.
+                let id = request_id(request.headers()).unwrap_or_default();
+                tracing::info_span!("request", method = %request.method(),
+                path = %request.uri().path(), request_id = %id)
+            }),
+        )
+        // Every request has an id (see `http::trail`), which every response carries.
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(middleware::from_fn(remember_request_id))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(middleware::from_fn(screen_request_id))
         .with_state(state)
 }
 

@@ -1,7 +1,8 @@
-//! The command line: `serve` (default), `demo`, `migrate`, `admin …`, `keys …`. Every flag can also
-//! be set through a `KINDRED_…` environment variable.
+//! The command line: `serve` (default), `demo`, `migrate`, `admin …`, `keys …`,
+//! `audit verify`. Every flag can also be set through a `KINDRED_…` environment variable.
 
 mod admin;
+pub mod audit;
 mod demo;
 pub mod keys;
 mod serve;
@@ -39,6 +40,8 @@ enum Command {
     Admin(admin::AdminArgs),
     /// Data keys for clinical free text: generate a key file, rotate to a new key.
     Keys(keys::KeysArgs),
+    /// The audit trail: check its hash chain.
+    Audit(audit::AuditArgs),
 }
 
 #[derive(clap::Args, Clone)]
@@ -70,6 +73,7 @@ pub fn main() -> ExitCode {
             Some(Command::Migrate(args)) => migrate(args).await,
             Some(Command::Admin(args)) => admin::run(args).await,
             Some(Command::Keys(args)) => keys::run(args).await,
+            Some(Command::Audit(args)) => audit::run(args).await,
         }
     });
     match result {

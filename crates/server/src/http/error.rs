@@ -78,7 +78,9 @@ impl AppError {
                 "This request did not come from a Kindred page. Reload the page and try again.",
             ),
             AppError::Domain(Error::Storage(_)) | AppError::Internal(_) => {
-                let request_id = uuid::Uuid::new_v4().simple().to_string();
+                // The id the response carries in `x-request-id` and the request's log span.
+                let request_id = super::trail::current_request_id()
+                    .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string());
                 // The detail goes to the log only; it may name tables or hosts.
                 tracing::error!(request_id = %request_id, error = %self, "request failed");
                 Problem {

@@ -12,6 +12,7 @@ mod paths;
 mod security_headers;
 mod session_cache;
 mod sign_in_throttle;
+pub mod trail;
 
 pub use auth::Auth;
 pub use body::{ApiWrite, Form, JsonBody, PublicJson};
@@ -24,3 +25,4 @@ pub use paths::reject_undecodable_paths;
 pub use security_headers::security_headers;
 pub use session_cache::{forget_after_writes, SessionCache};
 pub use sign_in_throttle::{sign_in_throttled, SignInThrottle};
+pub use trail::AuditTrail;

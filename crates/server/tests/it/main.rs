@@ -7,6 +7,7 @@ mod support;
 
 mod accounts;
 mod attendance;
+mod audit;
 mod bad_input;
 mod browser;
 mod cli;

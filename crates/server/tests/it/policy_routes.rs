@@ -757,6 +757,10 @@ pub fn table() -> Vec<Row> {
         ("/orgs/{org_id}/members/{member_id}/hours.csv", ClinicalOrg),
         ("/orgs/{org_id}/billing", ManageOrg),
         ("/orgs/{org_id}/billing.csv", ManageOrg),
+        ("/orgs/{org_id}/audit", ManageOrg),
+        ("/orgs/{org_id}/audit.csv", ManageOrg),
+        ("/api/v1/orgs/{org_id}/audit", ManageOrg),
+        ("/api/v1/orgs/{org_id}/audit.csv", ManageOrg),
     ] {
         rows.push(row("GET", path, grant, None));
     }

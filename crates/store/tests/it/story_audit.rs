@@ -41,7 +41,7 @@ fn note_event(n: i64, at: DateTime<Utc>, actor: AccountId, org: OrgId) -> AuditE
 }
 
 async fn verified(store: &dyn Store) -> Result<IntactChain, BrokenLink> {
-    verify_trail(store).await.expect("the trail reads")
+    verify_trail(store, None).await.expect("the trail reads")
 }
 
 async fn broken(store: &dyn Store, backend: &str, what: &str) -> BrokenLink {

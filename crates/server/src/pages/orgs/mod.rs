@@ -1,6 +1,7 @@
 //! Staff pages of one organization: its front page, programs, locations, groups and staff.
 
 mod attendance;
+mod audit;
 mod chart;
 mod dashboard;
 mod group_form;
@@ -107,6 +108,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/orgs/{org_id}/billing", get(reports::billing))
         .route("/orgs/{org_id}/billing.csv", get(reports::billing_csv))
+        .route("/orgs/{org_id}/audit", get(audit::show))
+        .route("/orgs/{org_id}/audit.csv", get(audit::csv))
         .route(
             "/orgs/{org_id}/groups/{group_id}/sessions",
             get(schedule::show),
