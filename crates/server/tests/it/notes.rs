@@ -316,10 +316,11 @@ async fn charts_and_notes_are_for_the_members_clinical_staff_only() {
     .await;
 }
 
-/// A session of the peer group that ended an hour ago.
+/// A session of the peer group starting in ten minutes; the clock then moves on until an
+/// hour after it ended.
 async fn past_peer_session(app: &TestApp, group: GroupId) -> SessionId {
     let id = SessionId::new();
-    let starts_at = app.state.now() - Duration::minutes(150);
+    let starts_at = app.state.now() + Duration::minutes(10);
     app.store()
         .insert_session(GroupSession {
             id,
@@ -335,6 +336,7 @@ async fn past_peer_session(app: &TestApp, group: GroupId) -> SessionId {
         })
         .await
         .unwrap();
+    app.advance(Duration::minutes(160));
     id
 }
 
@@ -381,6 +383,7 @@ async fn a_peer_specialists_note_waits_for_a_clinicians_cosignature() {
 
         // The peer specialist may not co-sign; nor may its author once made a clinician.
         let cosign = format!("{}/cosign", note_api(&fx, session));
+        let peer = app.client_for(&fx.peer).await;
         peer.post_empty(&cosign).await.expect(StatusCode::NOT_FOUND);
         app.store()
             .set_staff_role(fx.org, fx.peer.id, Role::Clinician)

@@ -4,6 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State};
 use kindred_domain::chart::{self, Chart};
+use kindred_domain::fields::Choice as _;
 use kindred_domain::ids::{AccountId, OrgId};
 use kindred_domain::orgs::{self, Organization};
 

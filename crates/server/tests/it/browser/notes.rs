@@ -8,7 +8,8 @@
 
 use chrono::Duration;
 use fantoccini::Locator;
-use kindred_domain::techniques::{builtin, CHECK_IN, STRESS_AND_THE_BODY};
+use kindred_domain::techniques::builtin;
+use kindred_domain::techniques::builtins::{CHECK_IN, STRESS_AND_THE_BODY};
 use serde_json::json;
 
 use super::{Journey, Step};
