@@ -5,12 +5,16 @@
 
 use axum::body::Body;
 use axum::http::{header, Method, StatusCode};
+use chrono::Duration;
 use kindred_domain::accounts::{create_api_token, NewApiTokenInput};
+use kindred_domain::audit::{AuditAction, AuditEvent, AuditObject, Trail};
 use kindred_domain::auth::{SecretToken, SignedIn};
 use kindred_domain::calendar::{create_feed, NewFeedInput};
-use kindred_domain::ids::SessionPlanItemId;
+use kindred_domain::ids::{MemberNoteId, SessionId, SessionPlanItemId};
+use kindred_domain::notes::{GroupNote, MemberSection, NoteStatus, RiskLevel, SharedPart};
 use kindred_domain::notifications::Notification;
 use kindred_domain::orgs::Role;
+use kindred_domain::sessions::{GroupSession, SessionStatus};
 use kindred_domain::techniques::{builtin, builtins, SessionPlanItem};
 use serde_json::Value;
 
@@ -60,8 +64,85 @@ fn person(fx: &Fixture, who: Who) -> Option<&Person> {
     }
 }
 
+/// A past session of the therapy group, held with the member present, and its signed note,
+/// written below the use cases (the walk's clock never reaches a held session): the
+/// member's note in it, for the addendum routes.
+async fn signed_note(app: &TestApp, fx: &Fixture) -> MemberNoteId {
+    let now = app.state.now();
+    let session = GroupSession {
+        id: SessionId::new(),
+        group_id: fx.therapy_group,
+        starts_at: now - Duration::hours(3),
+        ends_at: now - Duration::minutes(90),
+        status: SessionStatus::Held,
+        cancel_reason: String::new(),
+        schedule_id: None,
+        occurrence_date: None,
+        moved: false,
+        room: String::new(),
+    };
+    app.store().insert_session(session.clone()).await.unwrap();
+    let section = MemberNoteId::new();
+    let note = GroupNote {
+        session_id: session.id,
+        org_id: fx.org,
+        group_id: fx.therapy_group,
+        author_id: fx.clinician.id,
+        author_name: fx.clinician.name.clone(),
+        status: NoteStatus::Signed,
+        shared: SharedPart {
+            topic: "Routines".into(),
+            techniques: "Check-in".into(),
+            themes: "Sleep".into(),
+            observations: String::new(),
+        },
+        participant_count: 1,
+        sections: vec![MemberSection {
+            id: section,
+            member_id: fx.member.id,
+            display_name: fx.member.name.clone(),
+            data: "Shared a routine.".into(),
+            assessment: "Engaged.".into(),
+            plan: "Continue.".into(),
+            response: "Tried it.".into(),
+            risk_level: Some(RiskLevel::NoneObserved),
+            risk_notes: String::new(),
+        }],
+        created_at: now,
+        updated_at: now,
+        signed_at: Some(now),
+        cosigned_by: None,
+        cosigner_name: String::new(),
+        cosigned_at: None,
+        addenda: Vec::new(),
+    };
+    let event = AuditEvent::new(
+        now,
+        Some(fx.clinician.id),
+        AuditAction::NoteSign,
+        AuditObject {
+            kind: "group_note",
+            id: session.id.to_string(),
+        },
+        &Trail::default(),
+    );
+    app.store()
+        .change_note(session.id, Box::new(move |_| Ok(note)), event)
+        .await
+        .unwrap()
+        .unwrap();
+    section
+}
+
 /// Ids of real objects, or fresh ones that name nothing.
-async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize) -> Ids {
+async fn ids(
+    app: &TestApp,
+    fx: &Fixture,
+    leaver: &Person,
+    member_note: MemberNoteId,
+    real: bool,
+    n: usize,
+) -> Ids {
     let fresh = || uuid::Uuid::new_v4().to_string();
     // The member's own token, made anew for each call (revoking spends it).
     let member = app.actor(&fx.member).await;
@@ -145,6 +226,7 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             notification: note.id.to_string(),
             technique: fx.technique.to_string(),
             plan_item: plan_item.to_string(),
+            member_note: member_note.to_string(),
             unique: format!("{n}"),
         }
     } else {
@@ -167,6 +249,7 @@ async fn ids(app: &TestApp, fx: &Fixture, leaver: &Person, real: bool, n: usize)
             notification: fresh(),
             technique: fresh(),
             plan_item: fresh(),
+            member_note: fresh(),
             unique: format!("{n}x"),
         }
     }
@@ -275,15 +358,16 @@ async fn every_route_for_every_role_matches_the_policy() {
     each_backend(|app| async move {
         let fx = app.fixture().await;
         let leaver = app.account("leaver@clinic.test", "Lee Leaver").await;
+        let note = signed_note(&app, &fx).await;
         let mut failures = Vec::new();
         let mut n = 0;
         for row in table() {
             for who in EVERYONE {
                 n += 1;
-                let real = ids(&app, &fx, &leaver, true, n).await;
+                let real = ids(&app, &fx, &leaver, note, true, n).await;
                 let resp = call(&app, &fx, &row, who, &real).await;
                 let missing = if who != Who::Visitor && !allowed(row.grant, who) {
-                    let fake = ids(&app, &fx, &leaver, false, n).await;
+                    let fake = ids(&app, &fx, &leaver, note, false, n).await;
                     Some(call(&app, &fx, &row, who, &fake).await)
                 } else {
                     None

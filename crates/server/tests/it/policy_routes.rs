@@ -60,6 +60,8 @@ pub struct Ids {
     pub technique: String,
     /// An item of the session's plan, attached anew for each call.
     pub plan_item: String,
+    /// The member's signed note from a past session of the therapy group.
+    pub member_note: String,
     /// Makes emails and names of this call unique.
     pub unique: String,
 }
@@ -106,6 +108,7 @@ impl Row {
             .replace("{notification_id}", &ids.notification)
             .replace("{technique_id}", &ids.technique)
             .replace("{item_id}", &ids.plan_item)
+            .replace("{note_id}", &ids.member_note)
     }
 
     /// Archiving runs last, so it cannot spoil the rows that edit the same objects.
@@ -777,6 +780,7 @@ pub fn table() -> Vec<Row> {
         Some(staff_change),
     ));
     rows.extend(technique_rows());
+    rows.extend(note_rows());
     rows.sort_by_key(Row::archives);
     rows
 }
@@ -897,6 +901,103 @@ fn technique_rows() -> Vec<Row> {
             "/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/move",
             RunGroup,
             Some(move_down),
+        ),
+    ]
+}
+
+fn addendum(_: &Fixture, ids: &Ids) -> Value {
+    json!({"body": format!("Addendum {}", ids.unique), "session_id": ids.session})
+}
+fn save_draft(_: &Fixture, _: &Ids) -> Value {
+    json!({"action": "save", "topic": "Draft"})
+}
+
+/// Group notes and charts. The therapy group is led by the clinician, so those who run it
+/// (`RunGroup`) and those who read its notes (its facilitators and the organization's
+/// clinicians) are the same people as `ClinicalOrg`: the clinician and the administrator.
+/// The fixture session is tomorrow's, so writing its note is refused by the rules.
+fn note_rows() -> Vec<Row> {
+    use Grant::*;
+    vec![
+        row("GET", "/api/v1/me/undocumented-sessions", OwnAccount, None),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/undocumented-sessions",
+            ManageOrg,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/cosign-queue",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/members/{member_id}/chart",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note",
+            ClinicalOrg,
+            None,
+        ),
+        stateful(
+            "PUT",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note",
+            RunGroup,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note/sign",
+            RunGroup,
+            Some(nothing),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/sessions/{session_id}/note/cosign",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/member-notes/{note_id}/addenda",
+            ClinicalOrg,
+            Some(addendum),
+        ),
+        row("GET", "/orgs/{org_id}/cosign", ClinicalOrg, None),
+        row(
+            "GET",
+            "/orgs/{org_id}/members/{member_id}",
+            ClinicalOrg,
+            None,
+        ),
+        row(
+            "GET",
+            "/orgs/{org_id}/sessions/{session_id}/note",
+            ClinicalOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/note",
+            RunGroup,
+            Some(save_draft),
+        ),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/sessions/{session_id}/note/cosign",
+            ClinicalOrg,
+            Some(nothing),
+        ),
+        row(
+            "POST",
+            "/orgs/{org_id}/member-notes/{note_id}/addenda",
+            ClinicalOrg,
+            Some(addendum),
         ),
     ]
 }

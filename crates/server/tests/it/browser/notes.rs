@@ -132,8 +132,11 @@ impl Journey<'_> {
         self.fill("themes", "Routines that hold a day together.")
             .await?;
         for member in self.section_ids().await? {
-            self.fill(&format!("member.{member}.data"), "Took part in the check-in.")
-                .await?;
+            self.fill(
+                &format!("member.{member}.data"),
+                "Took part in the check-in.",
+            )
+            .await?;
             self.fill(&format!("member.{member}.assessment"), "Settled.")
                 .await?;
             self.fill(&format!("member.{member}.plan"), "Keep attending.")
