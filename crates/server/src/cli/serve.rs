@@ -74,6 +74,11 @@ pub(crate) async fn open_sealed(
         .seal_pending()
         .await
         .map_err(|e| format!("sealing stored text failed: {e}"))?;
+    // Only in a benchmark build: the same page measured without its audit trail.
+    #[cfg(feature = "bench")]
+    if std::env::var("KINDRED_BENCH_AUDIT").as_deref() == Ok("off") {
+        database.set_audit_enabled(false);
+    }
     Ok(database)
 }
 

@@ -251,7 +251,12 @@ impl NoteStore for PgStore {
         member: AccountId,
         event: AuditEvent,
     ) -> R<Option<ChartRecord>> {
-        let mut tx = self.begin_write().await?;
+        // A benchmark's baseline reads in a read-only snapshot, without the event.
+        let mut tx = if crate::audit_switch::enabled() {
+            self.begin_write().await?
+        } else {
+            self.begin_read().await?
+        };
         let (o, m) = (org.to_string(), member.to_string());
         let known: bool = sqlx::query_scalar(sql::KNOWN_IN_ORG)
             .bind(&o)

@@ -222,42 +222,53 @@ impl NoteStore for SqliteStore {
         member: AccountId,
         event: AuditEvent,
     ) -> R<Option<ChartRecord>> {
+        if !crate::audit_switch::enabled() {
+            // A benchmark's baseline: the same reads as a reader's snapshot, no event.
+            return self.read_snapshot(|c| chart(c, &self.keys, org, member));
+        }
         let keys = Arc::clone(&self.keys);
         self.write_tx(move |c| {
-            let member_id = member;
-            let (org, member) = (org.to_string(), member.to_string());
-            let known: bool = scalar(c, sql::KNOWN_IN_ORG, &[&org, &member])?;
-            let Some(display_name) = optional_name(c, &member)?.filter(|_| known) else {
-                return Ok(None);
-            };
-            let enrollments =
-                all::<ChartEnrollmentRow>(c, sql::CHART_ENROLLMENTS, &[&org, &member])?
-                    .into_iter()
-                    .map(ChartEnrollment::try_from)
-                    .collect::<R<Vec<_>>>()?;
-            let attendance = all::<MyMarkRow>(c, sql::CHART_MARKS, &[&org, &member, &CHART_MARKS])?
-                .into_iter()
-                .map(TryFrom::try_from)
-                .collect::<R<Vec<_>>>()?;
-            let addenda = all::<AddendumRow>(c, sql::CHART_ADDENDA, &[&org, &member])?
-                .into_iter()
-                .map(|a| a.open(&keys))
-                .collect::<R<Vec<_>>>()?;
-            let notes = all::<ChartNoteRow>(c, sql::CHART_NOTES, &[&org, &member])?
-                .into_iter()
-                .map(|n| n.open(&keys, &addenda))
-                .collect::<R<Vec<_>>>()?;
-            audit::append(c, &event)?;
-            Ok(Some(ChartRecord {
-                member_id,
-                display_name,
-                enrollments,
-                attendance,
-                notes,
-            }))
+            let record = chart(c, &keys, org, member)?;
+            if record.is_some() {
+                audit::append(c, &event)?;
+            }
+            Ok(record)
         })
         .await
     }
+}
+
+/// The member's record in the organization; `None` when they have none there.
+fn chart(c: &Connection, keys: &Keyring, org: OrgId, member: AccountId) -> R<Option<ChartRecord>> {
+    let member_id = member;
+    let (org, member) = (org.to_string(), member.to_string());
+    let known: bool = scalar(c, sql::KNOWN_IN_ORG, &[&org, &member])?;
+    let Some(display_name) = optional_name(c, &member)?.filter(|_| known) else {
+        return Ok(None);
+    };
+    let enrollments = all::<ChartEnrollmentRow>(c, sql::CHART_ENROLLMENTS, &[&org, &member])?
+        .into_iter()
+        .map(ChartEnrollment::try_from)
+        .collect::<R<Vec<_>>>()?;
+    let attendance = all::<MyMarkRow>(c, sql::CHART_MARKS, &[&org, &member, &CHART_MARKS])?
+        .into_iter()
+        .map(TryFrom::try_from)
+        .collect::<R<Vec<_>>>()?;
+    let addenda = all::<AddendumRow>(c, sql::CHART_ADDENDA, &[&org, &member])?
+        .into_iter()
+        .map(|a| a.open(keys))
+        .collect::<R<Vec<_>>>()?;
+    let notes = all::<ChartNoteRow>(c, sql::CHART_NOTES, &[&org, &member])?
+        .into_iter()
+        .map(|n| n.open(keys, &addenda))
+        .collect::<R<Vec<_>>>()?;
+    Ok(Some(ChartRecord {
+        member_id,
+        display_name,
+        enrollments,
+        attendance,
+        notes,
+    }))
 }
 
 fn optional_name(c: &Connection, member: &str) -> R<Option<String>> {
