@@ -81,8 +81,8 @@ impl Journey<'_> {
             .await?;
         for (i, member) in sections.iter().enumerate() {
             let data = if i == 0 {
-                // Names the other member: signing must stop here.
-                "Shared a hard week; Ash offered a tip."
+                // Ash's section (the roster goes by name) names River: signing stops here.
+                "Shared a hard week; River offered a tip."
             } else {
                 "Practised the breathing exercise and named a trigger."
             };
