@@ -234,7 +234,7 @@ async fn write_note(
     } else {
         Box::new(move |state| rules::save_draft(state, text, &writer, now))
     };
-    Ok(store.change_note(session, decide, audit).await??)
+    store.change_note(session, decide, audit).await?
 }
 
 /// A clinician of the organization co-signs a peer specialist's note, making it final.
@@ -264,13 +264,13 @@ pub async fn cosign_note(
     )
     .await?;
     let cosigner = writer(&me, org);
-    Ok(store
+    store
         .change_note(
             session,
             Box::new(move |state| rules::cosign(state, &cosigner, now)),
             audit,
         )
-        .await??)
+        .await?
 }
 
 /// Adds an addendum to a signed member note.
