@@ -58,6 +58,8 @@ pub struct AttendanceView {
     pub locked: bool,
     /// What this viewer may do with the sheet now.
     pub access: SheetAccess,
+    /// The session's group note is signed: the marks are locked with it, for everyone.
+    pub documented: bool,
     /// Every mark and change, oldest first.
     pub changes: Vec<AttendanceChangeLine>,
 }
@@ -76,7 +78,12 @@ pub async fn session_attendance(
     let access = rules::sheet_access(&session, can_run, is_admin, now);
     let roster = store.session_roster(session.id).await?;
     let changes = store.attendance_changes(session.id).await?;
+    let documented = store
+        .note_status(session.id)
+        .await?
+        .is_some_and(crate::notes::NoteStatus::locked);
     Ok(AttendanceView {
+        documented,
         locks_at: rules::locks_at(&session),
         locked: rules::is_locked(&session, now),
         access,

@@ -48,6 +48,8 @@ pub trait NoteStore: Send + Sync {
     /// in: whose facilitators may open the member's chart.
     async fn member_group_ids(&self, org: OrgId, member: AccountId) -> R<Vec<GroupId>>;
     async fn member_note_ref(&self, id: MemberNoteId) -> R<Option<MemberNoteRef>>;
+    /// The status of the session's note, without its text; `None` when it has none.
+    async fn note_status(&self, session: SessionId) -> R<Option<NoteStatus>>;
     /// Appends an addendum (its note is signed: notes never return to draft) with `event`.
     async fn add_addendum(&self, addendum: Addendum, event: AuditEvent) -> R<()>;
     /// Notes of the organization waiting for a co-signature, oldest first (no note text).

@@ -198,6 +198,9 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
             .await;
         locked.expect(StatusCode::CONFLICT);
         assert!(locked.text().contains("group note is signed"));
+        let sheet_page = admin.get(&sheet(&fx, fx.session)).await.text();
+        assert!(sheet_page.contains("Locked: the group note is signed"));
+        assert!(!sheet_page.contains("Save attendance"));
 
         // Each member's note is in their chart, and only theirs.
         let chart = clinician

@@ -8,7 +8,7 @@ use kindred_domain::chart::{ChartEnrollment, ChartRecord};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, UndocumentedSession,
+    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, NoteStatus, UndocumentedSession,
 };
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
@@ -192,6 +192,16 @@ impl NoteStore for PgStore {
             .await
             .map_err(db)?
             .map(MemberNoteRef::try_from)
+            .transpose()
+    }
+
+    async fn note_status(&self, session: SessionId) -> R<Option<NoteStatus>> {
+        sqlx::query_scalar::<Db, String>(sql::NOTE_STATUS)
+            .bind(session.to_string())
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?
+            .map(|code| crate::errors::code("group_notes.status", &code))
             .transpose()
     }
 

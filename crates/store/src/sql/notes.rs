@@ -51,6 +51,9 @@ pub(crate) const REQUEST_NAMES: &str = "SELECT DISTINCT r.account_id, r.name \
        OR r.account_id IN (SELECT x.account_id FROM session_registrations x \
                            WHERE x.session_id = $1))";
 
+/// `$1` session.
+pub(crate) const NOTE_STATUS: &str = "SELECT status FROM group_notes WHERE session_id = $1";
+
 /// `$1` member note.
 pub(crate) const MEMBER_NOTE_REF: &str = "SELECT m.id, m.session_id, m.member_id, n.status \
      FROM member_notes m JOIN group_notes n ON n.session_id = m.session_id WHERE m.id = $1";

@@ -10,7 +10,7 @@ use kindred_domain::chart::{ChartEnrollment, ChartRecord};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, UndocumentedSession,
+    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, NoteStatus, UndocumentedSession,
 };
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
 use kindred_domain::{Error, StoreError};
@@ -166,6 +166,16 @@ impl NoteStore for SqliteStore {
                 .map(MemberNoteRef::try_from)
                 .transpose()
         })
+    }
+
+    async fn note_status(&self, session: SessionId) -> R<Option<NoteStatus>> {
+        self.read(
+            |c| match scalar::<String>(c, sql::NOTE_STATUS, &[&session.to_string()]) {
+                Ok(code) => crate::errors::code("group_notes.status", &code).map(Some),
+                Err(StoreError::NotFound) => Ok(None),
+                Err(other) => Err(other),
+            },
+        )
     }
 
     async fn add_addendum(&self, addendum: Addendum, event: AuditEvent) -> R<()> {
