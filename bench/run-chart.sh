@@ -29,8 +29,10 @@ PASSWORD=${KINDRED_DEMO_PASSWORD:-kindred-demo}
 BASE="http://127.0.0.1:$PORT"
 
 echo "== building kindred (bench feature) and loadgen (release)"
-cargo build --release --quiet -p kindred-server --features bench -p kindred-bench
-KINDRED=target/release/kindred
+# Its own target folder: a release build of `kindred` must never carry the switch.
+cargo build --release --quiet -p kindred-server --features bench --target-dir target/bench
+cargo build --release --quiet -p kindred-bench
+KINDRED=target/bench/release/kindred
 LOADGEN=target/release/loadgen
 
 # shellcheck source=bench/demo-server.sh

@@ -23,6 +23,7 @@ mod cards;
 mod directory;
 mod enrollments;
 mod exec;
+mod grouped;
 mod groups;
 mod intake;
 mod notes;
@@ -51,6 +52,8 @@ pub(crate) struct SqliteStore {
     writer: Arc<Mutex<Option<Connection>>>,
     /// The data keys sealed columns are written and read with.
     pub(crate) keys: Arc<Keyring>,
+    /// Audited reads waiting to share the writer's next transaction.
+    waiting: Arc<grouped::Waiting>,
 }
 
 impl SqliteStore {
@@ -71,6 +74,7 @@ impl SqliteStore {
             path: Arc::new(path),
             writer: Arc::new(Mutex::new(Some(writer))),
             keys: Arc::new(Keyring::none()),
+            waiting: Arc::default(),
         })
     }
 
