@@ -12,7 +12,6 @@ vocabulary!(
         NoteSign => ("note_sign", "Signed a group note"),
         NoteCosign => ("note_cosign", "Co-signed a group note"),
         AddendumAdd => ("addendum_add", "Added an addendum"),
-        CosignQueueView => ("cosign_queue_view", "Viewed the co-sign queue"),
         AuditView => ("audit_view", "Viewed the audit trail"),
         AuditExport => ("audit_export", "Exported the audit trail"),
     }

@@ -10,7 +10,7 @@ use crate::enrollments::EnrollmentStatus;
 use crate::ids::{AccountId, GroupId, OrgId};
 use crate::intake::JoinRequest;
 use crate::notes::ChartNote;
-use crate::policy::{authorize, Access};
+use crate::policy::{self, authorize, Access};
 use crate::{Error, Store};
 
 /// One enrollment of the member in a group of the organization.
@@ -46,8 +46,19 @@ pub struct Chart {
     pub requests: Vec<JoinRequest>,
 }
 
-/// Opens one member's chart in the organization. Clinicians and administrators see every
-/// member's; a facilitator sees the charts of their groups' members.
+impl ChartRecord {
+    /// Only what happened in the given groups: a facilitator's view of their members.
+    fn only_groups(mut self, groups: &[GroupId]) -> Self {
+        self.enrollments.retain(|e| groups.contains(&e.group_id));
+        self.attendance.retain(|m| groups.contains(&m.group_id));
+        self.notes.retain(|n| groups.contains(&n.group_id));
+        self
+    }
+}
+
+/// Opens one member's chart in the organization. Clinicians and administrators see the
+/// whole record there, requests to join included (as in the intake queue); a facilitator
+/// who is neither sees only the groups they run, and no requests.
 pub async fn member_chart(
     store: &dyn Store,
     actor: &Actor,
@@ -60,6 +71,7 @@ pub async fn member_chart(
         kind: "chart",
         id: member.to_string(),
     };
+    // A refusal names no member: the id came from the caller and may name anyone.
     let view = AuditEvent::new(
         now,
         actor.signed_in().map(|me| me.account_id),
@@ -67,10 +79,9 @@ pub async fn member_chart(
         object,
         trail,
     )
-    .in_org(org)
-    .about(member);
+    .in_org(org);
     let allowed = async {
-        authorize(actor, Access::ViewOrg(org))?;
+        let me = authorize(actor, Access::ViewOrg(org))?.ok_or(Error::Unauthenticated)?;
         let mut groups = Vec::new();
         for id in store.member_group_ids(org, member).await? {
             if let Some(group) = store.group(id).await? {
@@ -78,16 +89,29 @@ pub async fn member_chart(
             }
         }
         authorize(actor, Access::MemberChart(org, &groups))?;
-        Ok::<_, Error>(())
+        let clinical = me.role_in(org).is_some_and(policy::clinical);
+        let runs: Vec<GroupId> = groups
+            .iter()
+            .filter(|g| authorize(actor, Access::RunGroup(g)).is_ok())
+            .map(|g| g.id)
+            .collect();
+        Ok::<_, Error>((clinical, runs))
     }
     .await;
-    if let Err(error) = allowed {
-        return Err(crate::notes::refused(store, view, error).await);
-    }
+    let (clinical, runs) = match allowed {
+        Ok(found) => found,
+        Err(error) => return Err(crate::notes::refused(store, view, error).await),
+    };
     let record = store
-        .member_chart(org, member, view)
+        .member_chart(org, member, view.about(member))
         .await?
         .ok_or(Error::NotFound)?;
+    if !clinical {
+        return Ok(Chart {
+            record: record.only_groups(&runs),
+            requests: Vec::new(),
+        });
+    }
     let requests = store
         .requests_of_account(member)
         .await?

@@ -15,29 +15,43 @@ pub struct KnownNames {
 /// One place where a name turned up.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 pub struct NameHit {
-    /// The name as written in the roster, which was found.
+    /// The name it belongs to (a display name, or a name given on a request to join: not
+    /// for showing to everyone who writes notes).
+    #[serde(skip)]
     pub name: String,
+    /// The words as they stand in the text.
+    pub found: String,
     /// The words around it, so the writer can find it.
     pub context: String,
 }
 
+/// Words that join the parts of a name ("Friend of Bill", "Maria de la Cruz") but say
+/// nothing on their own: searched only as part of the whole name.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "and", "the", "of", "de", "del", "della", "der", "des", "di", "du", "da", "dos",
+    "el", "la", "las", "le", "les", "los", "van", "von", "y", "bin", "ibn", "al", "jr", "sr", "ii",
+    "iii", "mr", "mrs", "ms", "dr",
+];
+
 /// The terms a name yields: the whole name, and each of its words of two letters or more
-/// (a note saying "Jordan" leaks "Jordan Lee"). Lower-cased, as word lists.
+/// that is not a joining word (a note saying "Jordan" leaks "Jordan Lee"). Lower-cased, as
+/// word lists. A name of a single letter yields nothing: it would match every "i".
 pub(crate) fn terms(name: &str) -> Vec<Vec<String>> {
     let words = words_of(name);
     let mut terms: Vec<Vec<String>> = Vec::new();
-    if !words.is_empty() {
+    if words.iter().map(|w| w.chars().count()).sum::<usize>() >= 2 {
         terms.push(words.clone());
     }
     for word in words {
-        if word.chars().count() >= 2 && !terms.iter().any(|t| t.len() == 1 && t[0] == word) {
+        let meaningful = word.chars().count() >= 2 && !JOINING_WORDS.contains(&word.as_str());
+        if meaningful && !terms.iter().any(|t| t.len() == 1 && t[0] == word) {
             terms.push(vec![word]);
         }
     }
     terms
 }
 
-/// Lower-cased words: runs of letters, digits and apostrophes inside a word.
+/// Lower-cased words: runs of letters and digits (so "Sam's" holds the word "Sam").
 fn words_of(text: &str) -> Vec<String> {
     spans(text)
         .into_iter()
@@ -88,8 +102,10 @@ pub fn find_names(text: &str, own: &[String], others: &[String]) -> Vec<NameHit>
                 .windows(term.len())
                 .position(|window| window == term.as_slice());
             if let Some(at) = found {
+                let (start, end) = (spans[at].0, spans[at + term.len() - 1].1);
                 hits.push(NameHit {
                     name: name.clone(),
+                    found: text[start..end].to_owned(),
                     context: context(text, &spans, at, term.len()),
                 });
                 // One hit per name is enough to block and to show where.

@@ -74,7 +74,8 @@ impl NoteState {
     }
 }
 
-fn not_held(session: &GroupSession, now: DateTime<Utc>) -> Option<Error> {
+/// Why a session can have no note yet (or ever), if so.
+pub(crate) fn not_held(session: &GroupSession, now: DateTime<Utc>) -> Option<Error> {
     if session.status == SessionStatus::Held && session.starts_at <= now {
         return None;
     }
@@ -138,7 +139,6 @@ pub(crate) fn sign(
     };
     let mut note = build(state, text.shared, sections, writer, status, now);
     note.signed_at = Some(now);
-    note.participant_count = i32::try_from(state.attending().len()).unwrap_or(i32::MAX);
     Ok(note)
 }
 
@@ -308,7 +308,7 @@ fn report(errors: &mut FieldErrors, field: &str, hits: &[super::NameHit], shared
         format!(
             "This names {whose} (\"{}\"): \"{}\". Remove the name before signing; \
              this text goes into {} chart.",
-            hit.name,
+            hit.found,
             hit.context,
             if shared {
                 "every attending member's"

@@ -156,9 +156,12 @@ fn another_members_name_or_legal_name_blocks_signing_and_says_where() {
     };
     let robin = format!("member.{}.data", state.roster[0].account_id);
     let casey = format!("member.{}.data", state.roster[1].account_id);
-    assert!(errors.get(&robin).unwrap().contains("Casey T."));
-    assert!(errors.get(&robin).unwrap().contains("casey"));
-    assert!(errors.get(&casey).unwrap().contains("Morgan"));
+    assert!(errors.get(&robin).unwrap().contains("(\"casey\")"));
+    assert!(errors.get(&robin).unwrap().contains("casey and laughed"));
+    // Morgan's name from their request is found, and only the words written are quoted.
+    let morgan = errors.get(&casey).unwrap();
+    assert!(morgan.contains("(\"morgan ellis\")"), "{morgan}");
+    assert!(!morgan.contains("Ellis\")"));
     // A member's own name is fine in their own section.
     let own = input(&state, "Robin set a goal.", "Casey arrived late.");
     assert!(sign(&state, &own, &writer(false)).is_ok());

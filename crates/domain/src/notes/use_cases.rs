@@ -78,9 +78,10 @@ fn event(
     .in_org(org)
 }
 
-/// Refuses as the policy did, after recording the refused attempt.
+/// Refuses as the policy did, after recording a signed-in person's refused attempt (a
+/// visitor is only asked to sign in: requests without a session cannot fill the trail).
 pub(crate) async fn refused(store: &dyn Store, event: AuditEvent, error: Error) -> Error {
-    if matches!(error, Error::NotFound | Error::Unauthenticated) {
+    if matches!(error, Error::NotFound) {
         if let Err(failure) = store.record_audit(event.denied()).await {
             return failure.into();
         }
@@ -156,7 +157,7 @@ pub async fn note_screen(
     let runs = authorize(actor, Access::RunGroup(&group)).is_ok();
     let clinical = me.role_in(org).is_some_and(crate::policy::clinical);
     Ok(NoteScreen {
-        held: found.status == crate::sessions::SessionStatus::Held && found.starts_at <= now,
+        held: rules::not_held(&found, now).is_none(),
         session: found,
         group_id: group.id,
         group_name: group.name.clone(),
@@ -273,7 +274,7 @@ pub async fn cosign_note(
         .await?
 }
 
-/// Adds an addendum to a signed member note.
+/// Adds an addendum to a signed member note; with the session it belongs to.
 pub async fn add_addendum(
     store: &dyn Store,
     actor: &Actor,
@@ -282,7 +283,7 @@ pub async fn add_addendum(
     input: &AddendumInput,
     trail: &Trail,
     now: DateTime<Utc>,
-) -> Result<Addendum, Error> {
+) -> Result<(Addendum, SessionId), Error> {
     let object = AuditObject {
         kind: "member_note",
         id: member_note.to_string(),
@@ -294,7 +295,6 @@ pub async fn add_addendum(
             .unwrap_or(Error::NotFound);
         return Err(refused(store, audit, error).await);
     };
-    let audit = audit.about(note.member_id);
     let (_, _, me) = session_with(
         store,
         actor,
@@ -304,12 +304,36 @@ pub async fn add_addendum(
         audit.clone(),
     )
     .await?;
+    let audit = audit.about(note.member_id);
     if !note.status.locked() {
         return Err(Error::Conflict(
             "This note is not signed yet: change the draft instead of adding an addendum.".into(),
         ));
     }
     let body = input.parse()?;
+    // An addendum goes into the member's chart like the note it corrects: no other
+    // member's name may be in it either.
+    let names = store.known_names(note.session_id).await?;
+    let own: Vec<String> = names
+        .iter()
+        .filter(|k| k.member == note.member_id)
+        .flat_map(|k| k.names.iter().cloned())
+        .collect();
+    let others: Vec<String> = names
+        .iter()
+        .filter(|k| k.member != note.member_id)
+        .flat_map(|k| k.names.iter().cloned())
+        .collect();
+    if let Some(hit) = super::find_names(&body, &own, &others).first() {
+        return Err(Error::invalid(
+            "body",
+            format!(
+                "This names another member (\"{}\"): \"{}\". Remove the name; this text goes \
+                 into this member's chart.",
+                hit.found, hit.context
+            ),
+        ));
+    }
     let addendum = Addendum {
         id: AddendumId::new(),
         member_note_id: member_note,
@@ -319,7 +343,7 @@ pub async fn add_addendum(
         created_at: now,
     };
     store.add_addendum(addendum.clone(), audit).await?;
-    Ok(addendum)
+    Ok((addendum, note.session_id))
 }
 
 /// The organization's notes waiting for a clinician's co-signature.

@@ -4,7 +4,8 @@ use crate::audit::AuditEvent;
 use crate::chart::ChartRecord;
 use crate::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use crate::notes::{
-    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, NoteStatus, UndocumentedSession,
+    Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
+    UndocumentedSession,
 };
 use crate::{Error, StoreError};
 
@@ -44,10 +45,13 @@ pub trait NoteStore: Send + Sync {
         decide: NoteDecision,
         event: AuditEvent,
     ) -> R<Result<GroupNote, Error>>;
-    /// The organization's groups the member was ever enrolled in, registered for or marked
-    /// in: whose facilitators may open the member's chart.
+    /// The organization's groups the member was ever enrolled in or marked in: whose
+    /// facilitators may open the member's chart.
     async fn member_group_ids(&self, org: OrgId, member: AccountId) -> R<Vec<GroupId>>;
     async fn member_note_ref(&self, id: MemberNoteId) -> R<Option<MemberNoteRef>>;
+    /// The names each member on the session's roster is known by: their display name and
+    /// the names they gave on requests to join the organization.
+    async fn known_names(&self, session: SessionId) -> R<Vec<KnownNames>>;
     /// The status of the session's note, without its text; `None` when it has none.
     async fn note_status(&self, session: SessionId) -> R<Option<NoteStatus>>;
     /// Appends an addendum (its note is signed: notes never return to draft) with `event`.

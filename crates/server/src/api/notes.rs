@@ -134,18 +134,17 @@ pub async fn add_addendum(
     JsonBody(input): JsonBody<AddendumInput>,
 ) -> ApiResult<Json<Addendum>> {
     let (org, note) = (parse_id(&org_id)?, parse_id(&note_id)?);
-    Ok(Json(
-        notes::add_addendum(
-            state.store(),
-            &auth.actor,
-            org,
-            note,
-            &input,
-            &trail,
-            state.now(),
-        )
-        .await?,
-    ))
+    let (addendum, _) = notes::add_addendum(
+        state.store(),
+        &auth.actor,
+        org,
+        note,
+        &input,
+        &trail,
+        state.now(),
+    )
+    .await?;
+    Ok(Json(addendum))
 }
 
 /// Notes of the organization waiting for a clinician's co-signature, oldest first.

@@ -44,7 +44,9 @@ pub struct RotateArgs {
     pub data_key_file: PathBuf,
     #[command(flatten)]
     pub database: DatabaseArgs,
-    /// Afterwards, drop the older keys from the file, if no stored value needs them.
+    /// Afterwards, drop the older keys from the file, if no stored value needs them. Only
+    /// with every server stopped: one still running with the old key file would go on
+    /// sealing under an old key, and what it wrote after this could never be opened.
     #[arg(long)]
     pub retire_old: bool,
 }

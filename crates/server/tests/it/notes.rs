@@ -142,7 +142,7 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
         let robin_error = leaking
             .field_error(&format!("member.{}.data", fx.member.id))
             .unwrap();
-        assert!(robin_error.contains("Casey Second"), "{robin_error}");
+        assert!(robin_error.contains("&#34;casey&#34;"), "{robin_error}");
         assert!(robin_error.contains("casey and laughed"), "{robin_error}");
         assert!(leaking
             .field_error(&format!("member.{}.data", casey.id))
@@ -230,6 +230,18 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
             .post_json(&addenda, &json!({"body": "  "}))
             .await
             .expect(StatusCode::UNPROCESSABLE_ENTITY);
+        // An addendum goes into the chart too: another member's name is refused there.
+        let named = clinician
+            .post_json(
+                &addenda,
+                &json!({"body": "Later spoke with Casey outside."}),
+            )
+            .await;
+        named.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(named.json()["errors"]["body"]
+            .as_str()
+            .unwrap()
+            .contains("(\"Casey\")"));
         clinician
             .post_json(
                 &addenda,
@@ -309,12 +321,28 @@ async fn charts_and_notes_are_for_the_members_clinical_staff_only() {
             .get(&format!("/orgs/{}/members/{}", fx.org, stranger.id))
             .await
             .expect(StatusCode::NOT_FOUND);
-        // The clinician and the administrator see it.
+        // The clinician and the administrator see all of it, requests to join included.
         for person in [&fx.clinician, &fx.admin] {
             let page = app.client_for(person).await.get(&chart).await;
             page.expect(StatusCode::OK);
             assert!(page.text().contains("Evening Process Group"));
+            let record = app.client_for(person).await.get(&api).await.json();
+            assert_eq!(record["requests"].as_array().unwrap().len(), 1);
         }
+        // Once Robin is in the peer specialist's group too, the peer specialist sees that
+        // group in Robin's chart, and nothing of the therapy group or of the requests.
+        app.client_for(&fx.member)
+            .await
+            .post_form(&format!("/groups/{}/join", fx.peer_group), &[])
+            .await;
+        let peer = app.client_for(&fx.peer).await;
+        let page = peer.get(&chart).await;
+        page.expect(StatusCode::OK);
+        assert!(page.text().contains("Tuesday Peer Circle"));
+        assert!(!page.text().contains("Evening Process Group"));
+        let record = peer.get(&api).await.json();
+        assert!(record["requests"].as_array().unwrap().is_empty());
+        assert_eq!(record["enrollments"].as_array().unwrap().len(), 1);
     })
     .await;
 }

@@ -16,6 +16,3 @@ pub(crate) use registry::{
     REQUEST_MESSAGE, REQUEST_REFERRAL, REQUEST_SCREENING, SEALED,
 };
 pub use rotation::RotationReport;
-// `aad` is how code outside the registry names a value's place (the notes columns use it).
-#[allow(unused_imports)]
-pub(crate) use sealed::aad;

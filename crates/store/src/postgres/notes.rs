@@ -8,7 +8,8 @@ use kindred_domain::chart::{ChartEnrollment, ChartRecord};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, NoteStatus, UndocumentedSession,
+    Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
+    UndocumentedSession,
 };
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
@@ -20,8 +21,9 @@ use super::{audit, commit, Db, PgStore, R};
 use crate::crypto::Keyring;
 use crate::errors::db;
 use crate::rows::{
-    known_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, MyMarkRow, NameRow,
-    NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, SessionRow, UndocumentedRow,
+    known_names, with_display_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow,
+    MyMarkRow, NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, SessionRow,
+    UndocumentedRow,
 };
 use crate::sql::notes as sql;
 use crate::sql::sessions as sessions_sql;
@@ -193,6 +195,18 @@ impl NoteStore for PgStore {
             .map_err(db)?
             .map(MemberNoteRef::try_from)
             .transpose()
+    }
+
+    async fn known_names(&self, session: SessionId) -> R<Vec<KnownNames>> {
+        let mut tx = self.begin_read().await?;
+        let roster = roster(&mut tx, session).await?;
+        let rows = sqlx::query_as::<Db, NameRow>(sql::REQUEST_NAMES)
+            .bind(session.to_string())
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        commit(tx).await?;
+        Ok(with_display_names(&roster, known_names(&roster, rows)?))
     }
 
     async fn note_status(&self, session: SessionId) -> R<Option<NoteStatus>> {

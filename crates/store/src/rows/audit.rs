@@ -131,7 +131,6 @@ static KNOWN_KINDS: &[&str] = &[
     "group_note",
     "member_note",
     "note_addendum",
-    "cosign_queue",
 ];
 
 /// `AuditObject::kind` is a `&'static str` (events are written with constants). A kind read

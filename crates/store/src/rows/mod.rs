@@ -32,8 +32,8 @@ pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use intake::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
 pub(crate) use notes::{
-    known_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, NameRow, NoteRefRow,
-    NoteRow, SealedSection, SealedShared, SectionRow, UndocumentedRow,
+    known_names, with_display_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow,
+    NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, UndocumentedRow,
 };
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};

@@ -379,8 +379,8 @@ impl SqliteRow for NameRow {
     }
 }
 
-/// The names each roster member is known by: the names they gave on requests to join
-/// (their display names come with the roster).
+/// The names each roster member gave on requests to join (their display names come with
+/// the roster; [`with_display_names`] adds them).
 pub(crate) fn known_names(roster: &[RosterLine], rows: Vec<NameRow>) -> R<Vec<KnownNames>> {
     let mut known: Vec<KnownNames> = roster
         .iter()
@@ -518,4 +518,17 @@ impl ChartNoteRow {
             section,
         })
     }
+}
+
+/// Each member's names with their display name first.
+pub(crate) fn with_display_names(
+    roster: &[RosterLine],
+    mut known: Vec<KnownNames>,
+) -> Vec<KnownNames> {
+    for k in &mut known {
+        if let Some(line) = roster.iter().find(|l| l.account_id == k.member) {
+            k.names.insert(0, line.display_name.clone());
+        }
+    }
+    known
 }

@@ -78,7 +78,7 @@ macro_rules! undocumented {
              LEFT JOIN group_notes n ON n.session_id = s.id ",
             $scope,
             " AND s.status <> 'cancelled' AND s.ends_at < $2 \
-             AND (n.status IS NULL OR n.status <> 'signed') AND g.archived_at IS NULL \
+             AND (n.status IS NULL OR n.status <> 'signed') \
              ORDER BY s.ends_at, s.id LIMIT $3"
         )
     };

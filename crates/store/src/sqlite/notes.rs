@@ -10,7 +10,8 @@ use kindred_domain::chart::{ChartEnrollment, ChartRecord};
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    Addendum, CosignItem, GroupNote, NoteDecision, NoteState, NoteStatus, UndocumentedSession,
+    Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
+    UndocumentedSession,
 };
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
 use kindred_domain::{Error, StoreError};
@@ -22,8 +23,9 @@ use super::values::{opt_ts, ts};
 use super::{audit, sessions, SqliteStore, R};
 use crate::crypto::Keyring;
 use crate::rows::{
-    known_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow, MyMarkRow, NameRow,
-    NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, UndocumentedRow,
+    known_names, with_display_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow,
+    MyMarkRow, NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow,
+    UndocumentedRow,
 };
 use crate::sql::notes as sql;
 
@@ -165,6 +167,14 @@ impl NoteStore for SqliteStore {
             optional::<NoteRefRow>(c, sql::MEMBER_NOTE_REF, &[&id.to_string()])?
                 .map(MemberNoteRef::try_from)
                 .transpose()
+        })
+    }
+
+    async fn known_names(&self, session: SessionId) -> R<Vec<KnownNames>> {
+        self.read_snapshot(|c| {
+            let roster = roster(c, session)?;
+            let rows = all::<NameRow>(c, sql::REQUEST_NAMES, &[&session.to_string()])?;
+            Ok(with_display_names(&roster, known_names(&roster, rows)?))
         })
     }
 

@@ -331,6 +331,7 @@ pub async fn cosign(
 pub struct AddendumForm {
     #[serde(default)]
     body: String,
+    /// The note page the form was on, to show it again with a problem.
     #[serde(default)]
     session_id: String,
 }
@@ -354,9 +355,8 @@ pub async fn add_addendum(
         state.now(),
     )
     .await;
-    let session: SessionId = id(&form.session_id)?;
     let (errors, status) = match result {
-        Ok(_) => {
+        Ok((_, session)) => {
             let next = format!("/orgs/{org}/sessions/{session}/note?saved=1");
             return Ok(Redirect::to(&next).into_response());
         }
@@ -376,7 +376,7 @@ pub async fn add_addendum(
         &state,
         &auth,
         &trail,
-        (org, session),
+        (org, id(&form.session_id)?),
         Source::Stored,
         Shown::problems(errors, status),
     )
