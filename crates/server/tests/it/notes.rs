@@ -163,6 +163,25 @@ async fn a_clinician_writes_checks_signs_and_corrects_a_group_note() {
         assert_eq!(draft.status, StatusCode::SEE_OTHER, "{}", draft.text());
         let screen = clinician.get(&note_api(&fx, fx.session)).await.json();
         assert_eq!(screen["note"]["status"], "draft");
+        // A draft takes no addendum: it is still written in place.
+        let draft_section = screen["note"]["sections"][0]["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let early_addendum = clinician
+            .post_json(
+                &format!(
+                    "/api/v1/orgs/{}/member-notes/{draft_section}/addenda",
+                    fx.org
+                ),
+                &json!({"body": "Too soon."}),
+            )
+            .await;
+        early_addendum.expect(StatusCode::CONFLICT);
+        assert!(early_addendum.json()["error"]
+            .as_str()
+            .unwrap()
+            .contains("not signed yet"));
         let signed = clinician
             .post_json(
                 &format!("{}/sign", note_api(&fx, fx.session)),

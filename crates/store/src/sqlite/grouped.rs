@@ -12,7 +12,7 @@ use rusqlite::Connection;
 
 use super::exec::execute;
 use super::pool::closed;
-use super::{joined, SqliteStore, R};
+use super::{SqliteStore, R};
 
 /// Tells a waiting caller how its transaction ended: `None` committed, `Some` the error.
 type Finish = Box<dyn FnOnce(Option<String>) + Send>;
@@ -70,9 +70,15 @@ impl SqliteStore {
         let jobs = self.waiting.take();
         if !jobs.is_empty() {
             let mut writer = writer;
-            tokio::task::spawn_blocking(move || run(writer.as_mut(), jobs))
-                .await
-                .map_err(joined)?;
+            // On this worker, as reads run: a hand-off to another thread and back would
+            // cost more than the group's work. `block_in_place` lets the runtime move this
+            // worker's other tasks away meanwhile (a single-threaded runtime, as in tests,
+            // just runs it).
+            let group = move || run(writer.as_mut(), jobs);
+            match tokio::runtime::Handle::current().runtime_flavor() {
+                tokio::runtime::RuntimeFlavor::MultiThread => tokio::task::block_in_place(group),
+                _ => group(),
+            }
         } else {
             drop(writer);
         }
