@@ -1,7 +1,7 @@
 //! The audit trail on SQLite. The one writer connection takes appends one at a time, so
 //! reading the head and moving it on need no lock of their own; clinical reads that record
-//! an event run on the writer, inside `write_tx`, so the read and its event are one
-//! transaction.
+//! an event run on the writer (`read_audited`, grouped with the others waiting), so the
+//! read and its event are one transaction.
 
 use chrono::SecondsFormat;
 use kindred_domain::audit::{link_hash, AuditEntry, AuditEvent, ChainedEvent};
@@ -38,12 +38,36 @@ pub(crate) fn append(conn: &Connection, event: &AuditEvent) -> R<()> {
 }
 
 fn append_in_tx(conn: &Connection, event: &AuditEvent) -> R<()> {
-    let (last, prev) = optional::<HeadRow>(conn, sql::HEAD, &[])?
+    append_all(conn, std::slice::from_ref(event))
+}
+
+/// Appends `events` in order inside the caller's transaction: the head is read once and
+/// moved once, to the last of them. Does nothing while a benchmark has auditing off.
+pub(crate) fn append_all(conn: &Connection, events: &[AuditEvent]) -> R<()> {
+    if events.is_empty() || !crate::audit_switch::enabled() {
+        return Ok(());
+    }
+    let (last, mut prev) = optional::<HeadRow>(conn, sql::HEAD, &[])?
         .ok_or_else(|| StoreError::Backend("the audit head row is missing".into()))?
         .into_head()?;
-    let seq = last + 1;
+    let mut seq = last;
+    for event in events {
+        seq += 1;
+        prev = insert(conn, seq, &prev, event)?;
+    }
+    let moved = execute(conn, sql::SET_HEAD, &[&seq, &prev.as_slice(), &last])?;
+    if moved != 1 {
+        return Err(StoreError::Backend(
+            "the audit head moved during an append".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// Writes event `seq` linked to `prev`; its hash.
+fn insert(conn: &Connection, seq: i64, prev: &[u8; 32], event: &AuditEvent) -> R<[u8; 32]> {
     let event = to_micros(event);
-    let hash = link_hash(&prev, seq, &event);
+    let hash = link_hash(prev, seq, &event);
     execute(
         conn,
         sql::INSERT,
@@ -63,13 +87,7 @@ fn append_in_tx(conn: &Connection, event: &AuditEvent) -> R<()> {
             &hash.as_slice(),
         ],
     )?;
-    let moved = execute(conn, sql::SET_HEAD, &[&seq, &hash.as_slice(), &last])?;
-    if moved != 1 {
-        return Err(StoreError::Backend(
-            "the audit head moved during an append".into(),
-        ));
-    }
-    Ok(())
+    Ok(hash)
 }
 
 impl ToSql for Value {

@@ -1,25 +1,27 @@
 //! Audited reads share write transactions. Each read of clinical text runs with its audit
 //! event inside a write transaction on the writer, so neither is ever without the other.
 //! One transaction each would cost a commit per page view; instead every audited read that
-//! is waiting when the writer comes free runs in the same `BEGIN IMMEDIATE … COMMIT`, each
-//! in a savepoint of its own (one failing undoes only itself), and none returns its result
-//! before the commit succeeds.
+//! is waiting when the writer comes free runs in the same `BEGIN IMMEDIATE … COMMIT`, their
+//! events are appended to the chain together at its end (one read and one move of the
+//! head), and none returns its result before the commit succeeds.
 
 use std::sync::Arc;
 
+use kindred_domain::audit::AuditEvent;
 use kindred_domain::StoreError;
 use rusqlite::Connection;
 
 use super::exec::execute;
 use super::pool::closed;
-use super::{SqliteStore, R};
+use super::{audit, SqliteStore, R};
 
 /// Tells a waiting caller how its transaction ended: `None` committed, `Some` the error.
 type Finish = Box<dyn FnOnce(Option<String>) + Send>;
-/// Runs one caller's work on the writer (`None`: the store is closed).
-type Job = Box<dyn FnOnce(Option<&Connection>) -> Finish + Send>;
+/// Runs one caller's read on the writer (`None`: no transaction could be had) and gives
+/// the event it records, if any.
+type Job = Box<dyn FnOnce(Option<&Connection>) -> (Option<AuditEvent>, Finish) + Send>;
 
-/// Work waiting for the writer.
+/// Reads waiting for the writer.
 #[derive(Default)]
 pub(crate) struct Waiting(std::sync::Mutex<Vec<Job>>);
 
@@ -39,71 +41,76 @@ impl Waiting {
 }
 
 impl SqliteStore {
-    /// Runs `work` in a write transaction shared with the other audited reads waiting now,
-    /// and returns its result once that transaction has committed.
-    pub(crate) async fn write_grouped<T: Send + 'static>(
+    /// Runs `read` (reads only) in a write transaction shared with the other audited reads
+    /// waiting now, appends the event it returns, and gives its result once that
+    /// transaction has committed.
+    pub(crate) async fn read_audited<T: Send + 'static>(
         &self,
-        work: impl FnOnce(&Connection) -> R<T> + Send + 'static,
+        read: impl FnOnce(&Connection) -> R<(T, Option<AuditEvent>)> + Send + 'static,
     ) -> R<T> {
         let (done, result) = tokio::sync::oneshot::channel::<R<T>>();
         self.waiting.push(Box::new(move |conn| {
-            let outcome = match conn {
-                Some(conn) => in_savepoint(conn, work),
-                None => Err(closed()),
+            let (outcome, event) = match conn.map(read) {
+                Some(Ok((value, event))) => (Ok(value), event),
+                Some(Err(e)) => (Err(e), None),
+                None => (Err(closed()), None),
             };
-            Box::new(move |failed: Option<String>| {
+            let finish: Finish = Box::new(move |failed: Option<String>| {
                 let _ = done.send(match (outcome, failed) {
-                    (_, Some(why)) => Err(StoreError::Backend(why)),
-                    (outcome, None) => outcome,
+                    (Ok(_), Some(why)) => Err(StoreError::Backend(why)),
+                    (outcome, _) => outcome,
                 });
-            })
+            });
+            (event, finish)
         }));
         let mut result = result;
         let dropped = || StoreError::Backend("a grouped transaction was dropped".into());
-        // Whoever holds the writer next runs everything waiting, this work included, unless
+        // Whoever holds the writer next runs everything waiting, this read included, unless
         // an earlier holder already took it: then its result comes without the writer.
-        let writer = tokio::select! {
+        let mut writer = tokio::select! {
             biased;
             done = &mut result => return done.map_err(|_| dropped())?,
             writer = Arc::clone(&self.writer).lock_owned() => writer,
         };
         let jobs = self.waiting.take();
         if !jobs.is_empty() {
-            let mut writer = writer;
-            // On this worker, as reads run: a hand-off to another thread and back would
-            // cost more than the group's work. `block_in_place` lets the runtime move this
-            // worker's other tasks away meanwhile (a single-threaded runtime, as in tests,
-            // just runs it).
-            let group = move || run(writer.as_mut(), jobs);
-            match tokio::runtime::Handle::current().runtime_flavor() {
-                tokio::runtime::RuntimeFlavor::MultiThread => tokio::task::block_in_place(group),
-                _ => group(),
-            }
-        } else {
-            drop(writer);
+            // Inline, as reads run: the group takes well under a millisecond, less than a
+            // hand-off to another thread and back would cost.
+            run(writer.as_mut(), jobs);
         }
+        drop(writer);
         result.await.map_err(|_| dropped())?
     }
 }
 
 fn run(conn: Option<&mut Connection>, jobs: Vec<Job>) {
-    let Some(conn) = conn else {
-        for job in jobs {
-            job(None)(None);
-        }
-        return;
+    let began = match conn {
+        None => Err("the database is closed".to_owned()),
+        Some(conn) => execute(conn, "BEGIN IMMEDIATE", &[])
+            .map(|_| conn)
+            .map_err(|e| e.to_string()),
     };
-    if let Err(e) = execute(conn, "BEGIN IMMEDIATE", &[]) {
-        let why = e.to_string();
-        for job in jobs {
-            // Each job fails inside its savepoint, which needs no transaction of ours.
-            job(None)(Some(why.clone()));
+    let conn = match began {
+        Ok(conn) => conn,
+        Err(why) => {
+            for job in jobs {
+                let (_, finish) = job(None);
+                finish(Some(why.clone()));
+            }
+            return;
         }
-        return;
+    };
+    let mut events = Vec::new();
+    let mut finishes = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let (event, finish) = job(Some(conn));
+        events.extend(event);
+        finishes.push(finish);
     }
-    let finishes: Vec<Finish> = jobs.into_iter().map(|job| job(Some(conn))).collect();
-    let failed = match execute(conn, "COMMIT", &[]) {
-        Ok(_) => None,
+    let failed = match audit::append_all(conn, &events)
+        .and_then(|()| execute(conn, "COMMIT", &[]).map(|_| ()))
+    {
+        Ok(()) => None,
         Err(e) => {
             let _ = execute(conn, "ROLLBACK", &[]);
             Some(e.to_string())
@@ -112,15 +119,4 @@ fn run(conn: Option<&mut Connection>, jobs: Vec<Job>) {
     for finish in finishes {
         finish(failed.clone());
     }
-}
-
-/// Runs `work` in a savepoint: undone alone when it fails.
-fn in_savepoint<T>(conn: &Connection, work: impl FnOnce(&Connection) -> R<T>) -> R<T> {
-    execute(conn, "SAVEPOINT grouped", &[])?;
-    let result = work(conn);
-    if result.is_err() {
-        let _ = execute(conn, "ROLLBACK TO grouped", &[]);
-    }
-    execute(conn, "RELEASE grouped", &[])?;
-    result
 }

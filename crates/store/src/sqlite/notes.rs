@@ -119,12 +119,10 @@ fn write_note(c: &Connection, keys: &Keyring, note: &GroupNote, sections: bool) 
 impl NoteStore for SqliteStore {
     async fn note_state(&self, session: SessionId, event: AuditEvent) -> R<Option<NoteState>> {
         let keys = Arc::clone(&self.keys);
-        self.write_grouped(move |c| {
+        self.read_audited(move |c| {
             let found = state(c, &keys, session)?;
-            if found.is_some() {
-                audit::append(c, &event)?;
-            }
-            Ok(found)
+            let event = found.is_some().then_some(event);
+            Ok((found, event))
         })
         .await
     }
@@ -243,12 +241,10 @@ impl NoteStore for SqliteStore {
         event: AuditEvent,
     ) -> R<Option<ChartRecord>> {
         let rows = if crate::audit_switch::enabled() {
-            self.write_grouped(move |c| {
+            self.read_audited(move |c| {
                 let rows = chart(c, org, member)?;
-                if rows.is_some() {
-                    audit::append(c, &event)?;
-                }
-                Ok(rows)
+                let event = rows.is_some().then_some(event);
+                Ok((rows, event))
             })
             .await?
         } else {
