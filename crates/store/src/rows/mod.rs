@@ -6,11 +6,14 @@ mod accounts;
 mod attendance;
 mod audit;
 mod calendar;
+mod chart;
 mod directory;
 mod enrollments;
 mod groups;
 mod intake;
 mod meeting_guide;
+mod note_lists;
+mod note_names;
 mod notes;
 mod orgs;
 mod places;
@@ -26,15 +29,15 @@ pub(crate) use accounts::{
 pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
 pub(crate) use audit::{to_micros, ChainRow, EntryRow, HeadRow};
 pub(crate) use calendar::{FeedRow, FeedSessionRow};
+pub(crate) use chart::{ChartEnrollmentRow, ChartNoteRow};
 pub(crate) use directory::DirectoryRow;
 pub(crate) use enrollments::{EnrollmentRow, EventRow, RosterEntryRow, RosterGroupRow};
 pub(crate) use groups::{group_tags, CardRow, FacilitatorRow, GroupRow, TagRow};
 pub(crate) use intake::{NotificationRow, RequestEventRow, RequestRow, SealedRequest};
 pub(crate) use meeting_guide::{peer_listings, ListingTagRow, PeerListingRow};
-pub(crate) use notes::{
-    known_names, with_display_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow,
-    NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, UndocumentedRow,
-};
+pub(crate) use note_lists::{CosignRow, NoteRefRow, UndocumentedRow};
+pub(crate) use note_names::{known_names, with_display_names, NameRow};
+pub(crate) use notes::{AddendumRow, NoteRow, SealedSection, SealedShared, SectionRow};
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};
