@@ -7,10 +7,11 @@ use crate::attendance::MyMark;
 use crate::audit::{AuditAction, AuditEvent, AuditObject, Trail};
 use crate::auth::Actor;
 use crate::enrollments::EnrollmentStatus;
+use crate::groups::Group;
 use crate::ids::{AccountId, GroupId, OrgId};
 use crate::intake::JoinRequest;
 use crate::notes::ChartNote;
-use crate::policy::{self, authorize, Access};
+use crate::policy::{authorize, Access};
 use crate::{Error, Store};
 
 /// One enrollment of the member in a group of the organization.
@@ -56,6 +57,56 @@ impl ChartRecord {
     }
 }
 
+/// Which part of a member's chart the reader may see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartScope {
+    /// The whole record in the organization, requests to join included.
+    Whole,
+    /// Only what happened in these groups, and no requests.
+    Groups(Vec<GroupId>),
+}
+
+/// Decides the reader's scope from the organization's groups the member belongs to, inside
+/// the store's transaction: the groups the policy sees are the ones the chart is read with.
+pub type ChartDecision = Box<dyn FnOnce(&[Group]) -> Result<ChartScope, Error> + Send>;
+
+/// What the store must know to read a chart for this reader.
+pub enum ChartGate {
+    /// The whole chart, whatever the member's groups: the reader works clinically in the
+    /// organization, so the store need not read the groups at all.
+    Whole,
+    /// Decided from the member's groups.
+    ByGroups(ChartDecision),
+}
+
+/// A chart as the store reads it, before the scope is applied.
+#[derive(Debug, Clone)]
+pub struct ChartRead {
+    pub scope: ChartScope,
+    pub record: ChartRecord,
+    /// The member's requests to join, in every organization; newest first.
+    pub requests: Vec<JoinRequest>,
+}
+
+impl ChartRead {
+    fn visible(self, org: OrgId) -> Chart {
+        match self.scope {
+            ChartScope::Whole => Chart {
+                record: self.record,
+                requests: self
+                    .requests
+                    .into_iter()
+                    .filter(|r| r.org_id == org)
+                    .collect(),
+            },
+            ChartScope::Groups(groups) => Chart {
+                record: self.record.only_groups(&groups),
+                requests: Vec::new(),
+            },
+        }
+    }
+}
+
 /// Opens one member's chart in the organization. Clinicians and administrators see the
 /// whole record there, requests to join included (as in the intake queue); a facilitator
 /// who is neither sees only the groups they run, and no requests.
@@ -71,7 +122,8 @@ pub async fn member_chart(
         kind: "chart",
         id: member.to_string(),
     };
-    // A refusal names no member: the id came from the caller and may name anyone.
+    // A refusal names no member: the id came from the caller and may name anyone. The
+    // store names the member once the chart is shown.
     let view = AuditEvent::new(
         now,
         actor.signed_in().map(|me| me.account_id),
@@ -80,43 +132,32 @@ pub async fn member_chart(
         trail,
     )
     .in_org(org);
-    let allowed = async {
-        let me = authorize(actor, Access::ViewOrg(org))?.ok_or(Error::Unauthenticated)?;
-        let mut groups = Vec::new();
-        for id in store.member_group_ids(org, member).await? {
-            if let Some(group) = store.group(id).await? {
-                groups.push(group);
-            }
-        }
-        authorize(actor, Access::MemberChart(org, &groups))?;
-        let clinical = me.role_in(org).is_some_and(policy::clinical);
-        let runs: Vec<GroupId> = groups
+    if let Err(error) = authorize(actor, Access::ViewOrg(org)) {
+        return Err(crate::notes::refused(store, view, error).await);
+    }
+    // Granted without any group: the reader works clinically in the organization.
+    let gate = if authorize(actor, Access::MemberChart(org, &[])).is_ok() {
+        ChartGate::Whole
+    } else {
+        let reader = actor.clone();
+        ChartGate::ByGroups(Box::new(move |groups| chart_scope(&reader, org, groups)))
+    };
+    match store.member_chart(org, member, gate, view).await? {
+        Ok(Some(read)) => Ok(read.visible(org)),
+        Ok(None) => Err(Error::NotFound),
+        Err(refused) => Err(refused),
+    }
+}
+
+/// The policy's answer, for a reader who does not work clinically in the organization, from
+/// the member's groups there: the groups they run, if any.
+fn chart_scope(actor: &Actor, org: OrgId, groups: &[Group]) -> Result<ChartScope, Error> {
+    authorize(actor, Access::MemberChart(org, groups))?;
+    Ok(ChartScope::Groups(
+        groups
             .iter()
             .filter(|g| authorize(actor, Access::RunGroup(g)).is_ok())
             .map(|g| g.id)
-            .collect();
-        Ok::<_, Error>((clinical, runs))
-    }
-    .await;
-    let (clinical, runs) = match allowed {
-        Ok(found) => found,
-        Err(error) => return Err(crate::notes::refused(store, view, error).await),
-    };
-    let record = store
-        .member_chart(org, member, view.about(member))
-        .await?
-        .ok_or(Error::NotFound)?;
-    if !clinical {
-        return Ok(Chart {
-            record: record.only_groups(&runs),
-            requests: Vec::new(),
-        });
-    }
-    let requests = store
-        .requests_of_account(member)
-        .await?
-        .into_iter()
-        .filter(|r| r.org_id == org)
-        .collect();
-    Ok(Chart { record, requests })
+            .collect(),
+    ))
 }

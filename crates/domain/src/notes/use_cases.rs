@@ -81,12 +81,18 @@ fn event(
 /// Refuses as the policy did, after recording a signed-in person's refused attempt (a
 /// visitor is only asked to sign in: requests without a session cannot fill the trail).
 pub(crate) async fn refused(store: &dyn Store, event: AuditEvent, error: Error) -> Error {
-    if matches!(error, Error::NotFound) {
-        if let Err(failure) = store.record_audit(event.denied()).await {
+    if let Some(denied) = refusal_event(event, &error) {
+        if let Err(failure) = store.record_audit(denied).await {
             return failure.into();
         }
     }
     error
+}
+
+/// The event a refusal records, if any: a signed-in person's refused attempt (the policy
+/// answers them "not found"); a visitor's request to sign in records nothing.
+pub fn refusal_event(event: AuditEvent, error: &Error) -> Option<AuditEvent> {
+    matches!(error, Error::NotFound).then(|| event.denied())
 }
 
 /// The session and group, with the access granted; a refusal is recorded.

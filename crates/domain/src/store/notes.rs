@@ -1,8 +1,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::audit::AuditEvent;
-use crate::chart::ChartRecord;
-use crate::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
+use crate::chart::{ChartGate, ChartRead};
+use crate::ids::{AccountId, MemberNoteId, OrgId, SessionId};
 use crate::notes::{
     Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
     UndocumentedSession,
@@ -45,9 +45,6 @@ pub trait NoteStore: Send + Sync {
         decide: NoteDecision,
         event: AuditEvent,
     ) -> R<Result<GroupNote, Error>>;
-    /// The organization's groups the member was ever enrolled in or marked in: whose
-    /// facilitators may open the member's chart.
-    async fn member_group_ids(&self, org: OrgId, member: AccountId) -> R<Vec<GroupId>>;
     async fn member_note_ref(&self, id: MemberNoteId) -> R<Option<MemberNoteRef>>;
     /// The names each member on the session's roster is known by: their display name and
     /// the names they gave on requests to join the organization.
@@ -66,12 +63,17 @@ pub trait NoteStore: Send + Sync {
         ended_before: DateTime<Utc>,
         limit: i64,
     ) -> R<Vec<UndocumentedSession>>;
-    /// One member's record in the organization's groups, with `event`; `None` when the
-    /// member has never been enrolled, registered, marked or asked to join there.
+    /// One member's chart in the organization, in one transaction. Unless the `gate` shows
+    /// the whole chart, the organization's groups the member was ever enrolled in or
+    /// marked in go to its decision: a refusal records what `refusal_event` says. A chart
+    /// shown records `event` about the member.
+    /// `None` when the member has never been enrolled, registered, marked or asked to join
+    /// there.
     async fn member_chart(
         &self,
         org: OrgId,
         member: AccountId,
+        gate: ChartGate,
         event: AuditEvent,
-    ) -> R<Option<ChartRecord>>;
+    ) -> R<Result<Option<ChartRead>, Error>>;
 }

@@ -96,9 +96,16 @@ async fn write_children(tx: &mut Tx, g: &Group) -> R<()> {
 /// by display name, read in one snapshot.
 pub(super) async fn group(s: &PgStore, id: GroupId) -> R<Option<Group>> {
     let mut tx = s.begin_read().await?;
+    let group = group_in(&mut tx, id).await?;
+    commit(tx).await?;
+    Ok(group)
+}
+
+/// The group, read in the caller's transaction.
+pub(super) async fn group_in(tx: &mut Tx, id: GroupId) -> R<Option<Group>> {
     let row = sqlx::query_as::<Db, GroupRow>(sql::BY_ID)
         .bind(id.to_string())
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut **tx)
         .await
         .map_err(db)?;
     let Some(row) = row else {
@@ -106,14 +113,13 @@ pub(super) async fn group(s: &PgStore, id: GroupId) -> R<Option<Group>> {
     };
     let tags = sqlx::query_as::<Db, TagRow>(sql::TAGS)
         .bind(id.to_string())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut **tx)
         .await
         .map_err(db)?;
     let facilitators = sqlx::query_as::<Db, FacilitatorRow>(sql::FACILITATORS)
         .bind(id.to_string())
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut **tx)
         .await
         .map_err(db)?;
-    commit(tx).await?;
     row.into_group(&tags, facilitators).map(Some)
 }

@@ -4,12 +4,13 @@
 
 use chrono::{DateTime, Utc};
 use kindred_domain::audit::AuditEvent;
-use kindred_domain::chart::{ChartEnrollment, ChartRecord};
+use kindred_domain::chart::{ChartEnrollment, ChartGate, ChartRead, ChartRecord, ChartScope};
 use kindred_domain::fields::Choice;
+use kindred_domain::groups::Group;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
-    UndocumentedSession,
+    refusal_event, Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState,
+    NoteStatus, UndocumentedSession,
 };
 use kindred_domain::sessions::GroupSession;
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
@@ -17,14 +18,15 @@ use kindred_domain::{Error, StoreError};
 use sqlx::PgConnection;
 
 use super::attendance::{lock_session, roster};
-use super::{audit, commit, Db, PgStore, R};
+use super::{audit, commit, Db, PgStore, Tx, R};
 use crate::crypto::Keyring;
 use crate::errors::db;
 use crate::rows::{
     known_names, with_display_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow,
-    MyMarkRow, NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow, SessionRow,
-    UndocumentedRow,
+    MyMarkRow, NameRow, NoteRefRow, NoteRow, RequestRow, SealedSection, SealedShared, SectionRow,
+    SessionRow, UndocumentedRow,
 };
+use crate::sql::intake as intake_sql;
 use crate::sql::notes as sql;
 use crate::sql::sessions as sessions_sql;
 
@@ -175,18 +177,6 @@ impl NoteStore for PgStore {
         Ok(Ok(note))
     }
 
-    async fn member_group_ids(&self, org: OrgId, member: AccountId) -> R<Vec<GroupId>> {
-        sqlx::query_scalar::<Db, String>(sql::MEMBER_GROUP_IDS)
-            .bind(org.to_string())
-            .bind(member.to_string())
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?
-            .iter()
-            .map(|g| crate::errors::id("groups.id", g))
-            .collect()
-    }
-
     async fn member_note_ref(&self, id: MemberNoteId) -> R<Option<MemberNoteRef>> {
         sqlx::query_as::<Db, NoteRefRow>(sql::MEMBER_NOTE_REF)
             .bind(id.to_string())
@@ -273,74 +263,139 @@ impl NoteStore for PgStore {
         &self,
         org: OrgId,
         member: AccountId,
+        gate: ChartGate,
         event: AuditEvent,
-    ) -> R<Option<ChartRecord>> {
+    ) -> R<Result<Option<ChartRead>, Error>> {
         // A benchmark's baseline reads in a read-only snapshot, without the event.
-        let mut tx = if crate::audit_switch::enabled() {
+        let audited = crate::audit_switch::enabled();
+        let mut tx = if audited {
             self.begin_write().await?
         } else {
             self.begin_read().await?
         };
-        let (o, m) = (org.to_string(), member.to_string());
-        let known: bool = sqlx::query_scalar(sql::KNOWN_IN_ORG)
-            .bind(&o)
-            .bind(&m)
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(db)?;
-        let name: Option<String> = sqlx::query_scalar(sql::DISPLAY_NAME)
-            .bind(&m)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-        let Some(display_name) = name.filter(|_| known) else {
-            return Ok(None);
+        let (scope, in_groups) = match gate {
+            ChartGate::Whole => (ChartScope::Whole, false),
+            ChartGate::ByGroups(decide) => {
+                let groups = member_groups(&mut tx, org, member).await?;
+                match decide(&groups) {
+                    Ok(scope) => (scope, !groups.is_empty()),
+                    Err(refused) => {
+                        if let Some(denied) = refusal_event(event, &refused) {
+                            audit::append(&mut tx, &denied).await?;
+                        }
+                        commit(tx).await?;
+                        return Ok(Err(refused));
+                    }
+                }
+            }
         };
-        let enrollments = sqlx::query_as::<Db, ChartEnrollmentRow>(sql::CHART_ENROLLMENTS)
-            .bind(&o)
-            .bind(&m)
+        let Some(record) = chart(&mut tx, &self.keys, org, member, in_groups).await? else {
+            commit(tx).await?;
+            return Ok(Ok(None));
+        };
+        let requests = sqlx::query_as::<Db, RequestRow>(intake_sql::OF_ACCOUNT)
+            .bind(member.to_string())
             .fetch_all(&mut *tx)
             .await
             .map_err(db)?
             .into_iter()
-            .map(ChartEnrollment::try_from)
+            .map(|r| r.open(&self.keys))
             .collect::<R<Vec<_>>>()?;
-        let attendance = sqlx::query_as::<Db, MyMarkRow>(sql::CHART_MARKS)
-            .bind(&o)
-            .bind(&m)
-            .bind(CHART_MARKS)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(TryFrom::try_from)
-            .collect::<R<Vec<_>>>()?;
-        let addenda = sqlx::query_as::<Db, AddendumRow>(sql::CHART_ADDENDA)
-            .bind(&o)
-            .bind(&m)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|a| a.open(&self.keys))
-            .collect::<R<Vec<_>>>()?;
-        let notes = sqlx::query_as::<Db, ChartNoteRow>(sql::CHART_NOTES)
-            .bind(&o)
-            .bind(&m)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|n| n.open(&self.keys, &addenda))
-            .collect::<R<Vec<_>>>()?;
-        audit::append(&mut tx, &event).await?;
+        audit::append(&mut tx, &event.about(member)).await?;
         commit(tx).await?;
-        Ok(Some(ChartRecord {
-            member_id: member,
-            display_name,
-            enrollments,
-            attendance,
-            notes,
-        }))
+        Ok(Ok(Some(ChartRead {
+            scope,
+            record,
+            requests,
+        })))
     }
+}
+
+/// The organization's groups the member was ever enrolled in or marked in.
+async fn member_groups(tx: &mut Tx, org: OrgId, member: AccountId) -> R<Vec<Group>> {
+    let mut found = sqlx::query_scalar::<Db, String>(sql::MEMBER_GROUP_IDS)
+        .bind(org.to_string())
+        .bind(member.to_string())
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(db)?;
+    found.sort_unstable();
+    found.dedup();
+    let mut groups = Vec::with_capacity(found.len());
+    for id in &found {
+        let id: GroupId = crate::errors::id("groups.id", id)?;
+        groups.extend(super::groups::group_in(tx, id).await?);
+    }
+    Ok(groups)
+}
+
+/// The member's record in the organization; `None` when they have none there (`in_groups`:
+/// they are known to be in its groups).
+async fn chart(
+    tx: &mut Tx,
+    keys: &Keyring,
+    org: OrgId,
+    member: AccountId,
+    in_groups: bool,
+) -> R<Option<ChartRecord>> {
+    let (o, m) = (org.to_string(), member.to_string());
+    let known = in_groups
+        || sqlx::query_scalar::<Db, bool>(sql::KNOWN_IN_ORG)
+            .bind(&o)
+            .bind(&m)
+            .fetch_one(&mut **tx)
+            .await
+            .map_err(db)?;
+    let name: Option<String> = sqlx::query_scalar(sql::DISPLAY_NAME)
+        .bind(&m)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(db)?;
+    let Some(display_name) = name.filter(|_| known) else {
+        return Ok(None);
+    };
+    let enrollments = sqlx::query_as::<Db, ChartEnrollmentRow>(sql::CHART_ENROLLMENTS)
+        .bind(&o)
+        .bind(&m)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(ChartEnrollment::try_from)
+        .collect::<R<Vec<_>>>()?;
+    let attendance = sqlx::query_as::<Db, MyMarkRow>(sql::CHART_MARKS)
+        .bind(&o)
+        .bind(&m)
+        .bind(CHART_MARKS)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(TryFrom::try_from)
+        .collect::<R<Vec<_>>>()?;
+    let addenda = sqlx::query_as::<Db, AddendumRow>(sql::CHART_ADDENDA)
+        .bind(&o)
+        .bind(&m)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(|a| a.open(keys))
+        .collect::<R<Vec<_>>>()?;
+    let notes = sqlx::query_as::<Db, ChartNoteRow>(sql::CHART_NOTES)
+        .bind(&o)
+        .bind(&m)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(db)?
+        .into_iter()
+        .map(|n| n.open(keys, &addenda))
+        .collect::<R<Vec<_>>>()?;
+    Ok(Some(ChartRecord {
+        member_id: member,
+        display_name,
+        enrollments,
+        attendance,
+        notes,
+    }))
 }

@@ -91,11 +91,12 @@ pub(crate) const UNDOCUMENTED_IN_ORG: &str = undocumented!("WHERE g.org_id = $1"
 pub(crate) const UNDOCUMENTED_OF_FACILITATOR: &str =
     undocumented!("JOIN group_facilitators f ON f.group_id = g.id WHERE f.account_id = $1");
 
-/// `$1` organization, `$2` member.
-pub(crate) const MEMBER_GROUP_IDS: &str = "SELECT g.id FROM groups g WHERE g.org_id = $1 AND (\
-     EXISTS (SELECT 1 FROM enrollments e WHERE e.group_id = g.id AND e.account_id = $2) \
-     OR EXISTS (SELECT 1 FROM attendance t JOIN group_sessions s ON s.id = t.session_id \
-                WHERE s.group_id = g.id AND t.account_id = $2)) ORDER BY g.id";
+/// `$1` organization, `$2` member: the groups of the member's enrollments and marks there,
+/// found from the member's own rows (indexed by account), a group once per row.
+pub(crate) const MEMBER_GROUP_IDS: &str = "SELECT e.group_id FROM enrollments e \
+     JOIN groups g ON g.id = e.group_id WHERE e.account_id = $2 AND g.org_id = $1 \
+     UNION ALL SELECT s.group_id FROM attendance t JOIN group_sessions s ON s.id = t.session_id \
+     JOIN groups g ON g.id = s.group_id WHERE t.account_id = $2 AND g.org_id = $1";
 
 /// `$1` organization, `$2` member: whether the member has any record there at all.
 pub(crate) const KNOWN_IN_ORG: &str = "SELECT EXISTS (SELECT 1 FROM enrollments e \

@@ -6,12 +6,13 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use kindred_domain::audit::AuditEvent;
-use kindred_domain::chart::{ChartEnrollment, ChartRecord};
+use kindred_domain::chart::{ChartEnrollment, ChartGate, ChartRead, ChartRecord, ChartScope};
 use kindred_domain::fields::Choice;
+use kindred_domain::groups::Group;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
-    UndocumentedSession,
+    refusal_event, Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState,
+    NoteStatus, UndocumentedSession,
 };
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
 use kindred_domain::{Error, StoreError};
@@ -24,9 +25,10 @@ use super::{audit, sessions, SqliteStore, R};
 use crate::crypto::Keyring;
 use crate::rows::{
     known_names, with_display_names, AddendumRow, ChartEnrollmentRow, ChartNoteRow, CosignRow,
-    MyMarkRow, NameRow, NoteRefRow, NoteRow, SealedSection, SealedShared, SectionRow,
+    MyMarkRow, NameRow, NoteRefRow, NoteRow, RequestRow, SealedSection, SealedShared, SectionRow,
     UndocumentedRow,
 };
+use crate::sql::intake as intake_sql;
 use crate::sql::notes as sql;
 
 /// How many attendance marks a chart shows.
@@ -149,17 +151,6 @@ impl NoteStore for SqliteStore {
         .await
     }
 
-    async fn member_group_ids(&self, org: OrgId, member: AccountId) -> R<Vec<GroupId>> {
-        self.read(|c| {
-            ids(
-                c,
-                sql::MEMBER_GROUP_IDS,
-                &[&org.to_string(), &member.to_string()],
-                "groups.id",
-            )
-        })
-    }
-
     async fn member_note_ref(&self, id: MemberNoteId) -> R<Option<MemberNoteRef>> {
         self.read(|c| {
             optional::<NoteRefRow>(c, sql::MEMBER_NOTE_REF, &[&id.to_string()])?
@@ -238,21 +229,57 @@ impl NoteStore for SqliteStore {
         &self,
         org: OrgId,
         member: AccountId,
+        gate: ChartGate,
         event: AuditEvent,
-    ) -> R<Option<ChartRecord>> {
-        let rows = if crate::audit_switch::enabled() {
-            self.read_audited(move |c| {
-                let rows = chart(c, org, member)?;
-                let event = rows.is_some().then_some(event);
-                Ok((rows, event))
-            })
-            .await?
+    ) -> R<Result<Option<ChartRead>, Error>> {
+        let read = move |c: &Connection| {
+            let (scope, in_groups) = match gate {
+                ChartGate::Whole => (ChartScope::Whole, false),
+                ChartGate::ByGroups(decide) => {
+                    let groups = member_groups(c, org, member)?;
+                    match decide(&groups) {
+                        Ok(scope) => (scope, !groups.is_empty()),
+                        Err(refused) => {
+                            let denied = refusal_event(event, &refused);
+                            return Ok((Err(refused), denied));
+                        }
+                    }
+                }
+            };
+            let rows = chart(c, org, member, in_groups)?;
+            let event = rows.is_some().then(|| event.about(member));
+            Ok((Ok(rows.map(|rows| (scope, rows))), event))
+        };
+        let found = if crate::audit_switch::enabled() {
+            self.read_audited(read).await?
         } else {
             // A benchmark's baseline: the same reads in a reader's snapshot, no event.
-            self.read_snapshot(|c| chart(c, org, member))?
+            self.read_snapshot(|c| read(c).map(|(found, _)| found))?
         };
-        rows.map(|r| r.open(&self.keys)).transpose()
+        Ok(match found {
+            Ok(Some((scope, rows))) => Ok(Some(rows.open(&self.keys, scope)?)),
+            Ok(None) => Ok(None),
+            Err(refused) => Err(refused),
+        })
     }
+}
+
+/// The organization's groups the member was ever enrolled in or marked in.
+fn member_groups(c: &Connection, org: OrgId, member: AccountId) -> R<Vec<Group>> {
+    let mut found: Vec<GroupId> = ids(
+        c,
+        sql::MEMBER_GROUP_IDS,
+        &[&org.to_string(), &member.to_string()],
+        "groups.id",
+    )?;
+    // Each once, in id order; sorted here rather than in a temporary table of SQLite's.
+    found.sort_unstable();
+    found.dedup();
+    let mut groups = Vec::with_capacity(found.len());
+    for id in found {
+        groups.extend(super::groups::group(c, id)?);
+    }
+    Ok(groups)
 }
 
 /// A chart as stored: read inside the audited transaction, opened after it, so the
@@ -264,16 +291,17 @@ struct ChartRows {
     marks: Vec<MyMarkRow>,
     addenda: Vec<AddendumRow>,
     notes: Vec<ChartNoteRow>,
+    requests: Vec<RequestRow>,
 }
 
 impl ChartRows {
-    fn open(self, keys: &Keyring) -> R<ChartRecord> {
+    fn open(self, keys: &Keyring, scope: ChartScope) -> R<ChartRead> {
         let addenda = self
             .addenda
             .into_iter()
             .map(|a| a.open(keys))
             .collect::<R<Vec<_>>>()?;
-        Ok(ChartRecord {
+        let record = ChartRecord {
             member_id: self.member_id,
             display_name: self.display_name,
             enrollments: self
@@ -291,15 +319,25 @@ impl ChartRows {
                 .into_iter()
                 .map(|n| n.open(keys, &addenda))
                 .collect::<R<Vec<_>>>()?,
+        };
+        Ok(ChartRead {
+            scope,
+            record,
+            requests: self
+                .requests
+                .into_iter()
+                .map(|r| r.open(keys))
+                .collect::<R<Vec<_>>>()?,
         })
     }
 }
 
-/// The member's record in the organization; `None` when they have none there.
-fn chart(c: &Connection, org: OrgId, member: AccountId) -> R<Option<ChartRows>> {
+/// The member's record in the organization; `None` when they have none there (`in_groups`:
+/// they are known to be in its groups).
+fn chart(c: &Connection, org: OrgId, member: AccountId, in_groups: bool) -> R<Option<ChartRows>> {
     let member_id = member;
     let (org, member) = (org.to_string(), member.to_string());
-    let known: bool = scalar(c, sql::KNOWN_IN_ORG, &[&org, &member])?;
+    let known = in_groups || scalar(c, sql::KNOWN_IN_ORG, &[&org, &member])?;
     let Some(display_name) = optional_name(c, &member)?.filter(|_| known) else {
         return Ok(None);
     };
@@ -310,6 +348,7 @@ fn chart(c: &Connection, org: OrgId, member: AccountId) -> R<Option<ChartRows>> 
         marks: all(c, sql::CHART_MARKS, &[&org, &member, &CHART_MARKS])?,
         addenda: all(c, sql::CHART_ADDENDA, &[&org, &member])?,
         notes: all(c, sql::CHART_NOTES, &[&org, &member])?,
+        requests: all(c, intake_sql::OF_ACCOUNT, &[&member])?,
     }))
 }
 

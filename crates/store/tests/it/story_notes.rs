@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use kindred_domain::attendance::{AttendanceMark, AttendanceStatus, AttendanceWrite, MarkSource};
 use kindred_domain::audit::{verify_chain, AuditAction, AuditEvent, AuditObject, Trail};
+use kindred_domain::chart::{ChartGate, ChartScope};
 use kindred_domain::ids::{AccountId, AddendumId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{Addendum, GroupNote, MemberSection, NoteStatus, SharedPart};
 use kindred_domain::orgs::Role;
@@ -156,6 +157,11 @@ fn note(p: &Place, status: NoteStatus, now: DateTime<Utc>) -> GroupNote {
     }
 }
 
+/// A reader who sees the whole chart.
+fn whole() -> ChartGate {
+    ChartGate::Whole
+}
+
 async fn events(store: &dyn Store) -> Vec<AuditAction> {
     let chain = store.audit_chain(0, 1000).await.unwrap();
     let head = store.audit_head().await.unwrap();
@@ -246,16 +252,25 @@ async fn notes_are_sealed_audited_and_lock_attendance() {
             .await
             .unwrap();
 
-        // The chart: the member's own section, with the shared part and the addendum.
+        // The chart: the member's own section, with the shared part and the addendum. The
+        // decision sees the member's one group, in the same transaction as the reads.
+        let group = p.group;
+        let sees_group = ChartGate::ByGroups(Box::new(move |groups| {
+            assert_eq!(groups.iter().map(|g| g.id).collect::<Vec<_>>(), [group]);
+            Ok(ChartScope::Whole)
+        }));
         let chart = store
             .member_chart(
                 p.org,
                 p.members[0],
+                sees_group,
                 event(AuditAction::ChartView, p.session),
             )
             .await
             .unwrap()
-            .unwrap();
+            .unwrap()
+            .unwrap()
+            .record;
         assert_eq!(chart.notes.len(), 1);
         assert_eq!(chart.notes[0].section.member_id, p.members[0]);
         assert!(chart.notes[0].addenda[0].body.ends_with(ADDENDUM_CANARY));
@@ -264,22 +279,39 @@ async fn notes_are_sealed_audited_and_lock_attendance() {
             .member_chart(
                 p.org,
                 p.members[1],
+                whole(),
                 event(AuditAction::ChartView, p.session),
             )
             .await
             .unwrap()
-            .unwrap();
+            .unwrap()
+            .unwrap()
+            .record;
         assert!(other.notes[0].addenda.is_empty());
         // Nobody unrelated has a chart here.
         assert!(store
             .member_chart(
                 p.org,
                 AccountId::new(),
+                whole(),
                 event(AuditAction::ChartView, p.session)
             )
             .await
             .unwrap()
+            .unwrap()
             .is_none());
+        // A refusal reads nothing and records the refused attempt.
+        let refuse = ChartGate::ByGroups(Box::new(|_| Err(Error::NotFound)));
+        let refused = store
+            .member_chart(
+                p.org,
+                p.members[0],
+                refuse,
+                event(AuditAction::ChartView, p.session),
+            )
+            .await
+            .unwrap();
+        assert!(matches!(refused, Err(Error::NotFound)), "{backend}");
 
         assert_eq!(
             events(store.as_ref()).await,
@@ -288,6 +320,7 @@ async fn notes_are_sealed_audited_and_lock_attendance() {
                 AuditAction::NoteSign,
                 AuditAction::NoteView,
                 AuditAction::AddendumAdd,
+                AuditAction::ChartView,
                 AuditAction::ChartView,
                 AuditAction::ChartView,
             ],
