@@ -20,6 +20,7 @@ pub(crate) mod audit;
 mod auth;
 mod calendar;
 mod cards;
+mod checkpoint;
 mod directory;
 mod enrollments;
 mod exec;
@@ -54,6 +55,8 @@ pub(crate) struct SqliteStore {
     pub(crate) keys: Arc<Keyring>,
     /// Audited reads waiting to share the writer's next transaction.
     waiting: Arc<grouped::Waiting>,
+    /// Copies the WAL into the database file, so the writer never has to.
+    checkpointer: Arc<std::sync::Mutex<checkpoint::Checkpointer>>,
 }
 
 impl SqliteStore {
@@ -61,9 +64,10 @@ impl SqliteStore {
     /// and is in WAL mode before any reader opens.
     pub(crate) async fn open(path: &Path) -> R<SqliteStore> {
         let path = path.to_path_buf();
-        let (path, writer) = tokio::task::spawn_blocking(move || {
+        let (path, writer, checkpointer) = tokio::task::spawn_blocking(move || {
             let writer = pool::open_writer(&path)?;
-            Ok::<_, StoreError>((path, writer))
+            let checkpointer = checkpoint::Checkpointer::start(&path)?;
+            Ok::<_, StoreError>((path, writer, checkpointer))
         })
         .await
         .map_err(joined)??;
@@ -75,6 +79,7 @@ impl SqliteStore {
             writer: Arc::new(Mutex::new(Some(writer))),
             keys: Arc::new(Keyring::none()),
             waiting: Arc::default(),
+            checkpointer: Arc::new(std::sync::Mutex::new(checkpointer)),
         })
     }
 
@@ -171,10 +176,15 @@ impl SqliteStore {
     pub(crate) async fn close(&self) {
         self.readers.close();
         let writer = self.writer.lock().await.take();
-        if let Some(conn) = writer {
-            // Closing checkpoints the WAL; keep that file work off the async workers.
-            let _ = tokio::task::spawn_blocking(move || drop(conn)).await;
-        }
+        let checkpointer = Arc::clone(&self.checkpointer);
+        // Closing checkpoints the WAL; keep that file work off the async workers.
+        let _ = tokio::task::spawn_blocking(move || {
+            if let Ok(mut checkpointer) = checkpointer.lock() {
+                checkpointer.stop();
+            }
+            drop(writer);
+        })
+        .await;
     }
 }
 

@@ -36,8 +36,8 @@ fn open(path: &Path) -> R<Connection> {
 const WRITER_CACHE_KIB: i64 = 256 * 1024;
 
 /// The one connection that writes: WAL (so readers run beside it), foreign keys enforced,
-/// `synchronous=NORMAL` (durable at each checkpoint; safe from corruption in WAL), and a
-/// larger page cache.
+/// `synchronous=NORMAL` (durable at each checkpoint; safe from corruption in WAL), a
+/// larger page cache, and no checkpoints of its own (`checkpoint.rs` runs them).
 pub(crate) fn open_writer(path: &Path) -> R<Connection> {
     let conn = open(path)?;
     conn.pragma_update(None, "journal_mode", "WAL")
@@ -46,10 +46,26 @@ pub(crate) fn open_writer(path: &Path) -> R<Connection> {
         .map_err(err)?;
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(err)?;
+    conn.pragma_update(None, "wal_autocheckpoint", 0)
+        .map_err(err)?;
     // A negative size is in KiB.
     conn.pragma_update(None, "cache_size", -WRITER_CACHE_KIB)
         .map_err(err)?;
     Ok(conn)
+}
+
+/// The connection the checkpoint thread uses.
+pub(crate) fn open_checkpointer(path: &Path) -> R<Connection> {
+    let conn = open(path)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .map_err(err)?;
+    Ok(conn)
+}
+
+/// A passive checkpoint: copies the WAL's pages no reader still needs, waiting for no one.
+pub(crate) fn checkpoint(conn: &Connection) -> R<()> {
+    conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+        .map_err(err)
 }
 
 /// A connection for reads: `query_only` makes an accidental write an error.
