@@ -12,6 +12,9 @@ vocabulary!(
         NoteSign => ("note_sign", "Signed a group note"),
         NoteCosign => ("note_cosign", "Co-signed a group note"),
         AddendumAdd => ("addendum_add", "Added an addendum"),
+        RequestView => ("request_view", "Viewed a request to join"),
+        ReportView => ("report_view", "Viewed an attendance or billing report"),
+        ReportExport => ("report_export", "Downloaded an attendance or billing report"),
         AuditView => ("audit_view", "Viewed the audit trail"),
         AuditExport => ("audit_export", "Exported the audit trail"),
     }
@@ -35,7 +38,8 @@ pub struct Trail {
 }
 
 /// The object an event concerns: its kind (`"group_note"`, `"member_note"`, `"chart"`,
-/// `"audit_trail"`) and id.
+/// `"join_request"`, `"group_report"`, `"member_report"`, `"billing"`, `"audit_trail"`)
+/// and id.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AuditObject {
     pub kind: &'static str,

@@ -11,6 +11,7 @@ use super::{
     parse_request, parse_step, review, rules, AttachedScreening, IntakeAction, JoinRequest,
     RequestEvent, RequestInput, RequestStatus, TransitionInput,
 };
+use crate::audit::{AuditAction, AuditEvent, AuditObject, Trail};
 use crate::auth::Actor;
 use crate::fields::Choice;
 use crate::ids::{GroupId, OrgId, RequestId};
@@ -148,20 +149,40 @@ pub async fn intake_queue(
     Ok(queue)
 }
 
-/// One request of the organization's queue, with its history and attached screening.
+/// One request of the organization's queue, with its history and attached screening; the
+/// look is recorded in the audit trail (what a person wrote about themselves is clinical).
 pub async fn intake_request(
     store: &dyn Store,
     actor: &Actor,
     org: OrgId,
     id: RequestId,
+    trail: &Trail,
+    now: DateTime<Utc>,
 ) -> Result<RequestView, Error> {
-    authorize(actor, Access::ClinicalOrg(org))?;
-    let request = store
-        .join_request(id)
+    let look = AuditEvent::new(
+        now,
+        actor.signed_in().map(|me| me.account_id),
+        AuditAction::RequestView,
+        AuditObject {
+            kind: "join_request",
+            id: id.to_string(),
+        },
+        trail,
+    )
+    .in_org(org);
+    if let Err(error) = authorize(actor, Access::ClinicalOrg(org)) {
+        return Err(crate::notes::refused(store, look, error).await);
+    }
+    let (request, history) = store
+        .staff_request(org, id, look)
         .await?
-        .filter(|r| r.org_id == org)
         .ok_or(Error::NotFound)?;
-    view(store, request).await
+    let screening = request.screening.as_ref().map(review);
+    Ok(RequestView {
+        request,
+        history,
+        screening,
+    })
 }
 
 /// New requests waiting in the queue, for those who work it; `None` for everyone else.

@@ -50,6 +50,6 @@ pub use retention::{
 };
 pub use session_attendance::{session_attendance_csv_header, SessionAttendance};
 pub use use_cases::{
-    billing_export, group_report, member_report, DateRange, MemberReport, RangeInput,
-    MAX_RANGE_DAYS,
+    billing_export, group_report, member_report, Asked, DateRange, Delivery, MemberReport,
+    RangeInput, MAX_RANGE_DAYS,
 };

@@ -6,6 +6,7 @@ use super::{
     billing_rows, group_attendance, member_hours, BillingRow, GroupAttendanceReport,
     MemberHoursReport,
 };
+use crate::audit::{AuditAction, AuditEvent, AuditObject, Trail};
 use crate::auth::Actor;
 use crate::ids::{AccountId, GroupId, OrgId};
 use crate::policy::{authorize, Access};
@@ -66,6 +67,45 @@ impl RangeInput {
     }
 }
 
+/// How a report leaves the server: shown (a page or JSON) or downloaded as CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Shown,
+    Download,
+}
+
+/// How a report was asked for: the request's trail, and how the report leaves.
+#[derive(Debug, Clone, Copy)]
+pub struct Asked<'a> {
+    pub trail: &'a Trail,
+    pub delivery: Delivery,
+}
+
+/// Who reads a report, and how: attendance is clinical content, so every report records
+/// an event with the facts it is computed from.
+struct ReportRead<'a> {
+    actor: &'a Actor,
+    asked: Asked<'a>,
+    now: DateTime<Utc>,
+}
+
+impl ReportRead<'_> {
+    fn event(&self, org: OrgId, kind: &'static str, id: String) -> AuditEvent {
+        let action = match self.asked.delivery {
+            Delivery::Shown => AuditAction::ReportView,
+            Delivery::Download => AuditAction::ReportExport,
+        };
+        AuditEvent::new(
+            self.now,
+            self.actor.signed_in().map(|me| me.account_id),
+            action,
+            AuditObject { kind, id },
+            self.asked.trail,
+        )
+        .in_org(org)
+    }
+}
+
 /// Facts are read by instant and cut back by their local date, so the instants reach a
 /// day past each end of the range: any zone's sessions on those dates are found.
 fn query(org: OrgId, scope: FactScope, range: DateRange) -> FactQuery {
@@ -86,13 +126,18 @@ pub async fn group_report(
     org: OrgId,
     group: GroupId,
     range: &RangeInput,
+    asked: Asked<'_>,
     now: DateTime<Utc>,
 ) -> Result<(DateRange, GroupAttendanceReport), Error> {
     let g = crate::groups::group_in_org(store, org, group).await?;
     authorize(actor, Access::RunGroup(&g))?;
     let range = range.parse(now.with_timezone(&g.time_zone).date_naive(), 12 * 7)?;
+    let read = ReportRead { actor, asked, now };
     let facts = store
-        .attendance_facts(query(org, FactScope::Group(group), range))
+        .attendance_facts(
+            query(org, FactScope::Group(group), range),
+            read.event(org, "group_report", group.to_string()),
+        )
         .await?;
     let spans = store.enrollment_spans(group).await?;
     Ok((
@@ -109,6 +154,7 @@ pub async fn member_report(
     org: OrgId,
     account: AccountId,
     range: &RangeInput,
+    asked: Asked<'_>,
     now: DateTime<Utc>,
 ) -> Result<MemberReport, Error> {
     authorize(actor, Access::ClinicalOrg(org))?;
@@ -118,8 +164,13 @@ pub async fn member_report(
     }
     let member = store.account_by_id(account).await?.ok_or(Error::NotFound)?;
     let range = range.parse(now.date_naive(), 12 * 7)?;
+    let read = ReportRead { actor, asked, now };
     let facts = store
-        .attendance_facts(query(org, FactScope::Member(account), range))
+        .attendance_facts(
+            query(org, FactScope::Member(account), range),
+            read.event(org, "member_report", account.to_string())
+                .about(account),
+        )
         .await?;
     // Hours are counted against the most intensive level of care the member attended.
     let level = facts
@@ -147,12 +198,17 @@ pub async fn billing_export(
     actor: &Actor,
     org: OrgId,
     range: &RangeInput,
+    asked: Asked<'_>,
     now: DateTime<Utc>,
 ) -> Result<(DateRange, Vec<BillingRow>), Error> {
     authorize(actor, Access::ManageOrg(org))?;
     let range = range.parse(now.date_naive(), 31)?;
+    let read = ReportRead { actor, asked, now };
     let facts = store
-        .attendance_facts(query(org, FactScope::Organization, range))
+        .attendance_facts(
+            query(org, FactScope::Organization, range),
+            read.event(org, "billing", org.to_string()),
+        )
         .await?;
     let in_range: Vec<_> = facts
         .into_iter()

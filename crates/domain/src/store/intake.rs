@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 
+use crate::audit::AuditEvent;
 use crate::ids::{AccountId, GroupId, NotificationId, OrgId, RequestId};
 use crate::intake::{JoinRequest, RequestChange, RequestDecision, RequestEvent, RequestStatus};
 use crate::notifications::Notification;
@@ -41,6 +42,15 @@ pub trait IntakeStore: Send + Sync {
     ) -> R<Vec<JoinRequest>>;
     /// Oldest first.
     async fn request_events(&self, id: RequestId) -> R<Vec<RequestEvent>>;
+    /// The organization's request with its history (oldest first), read for its staff
+    /// with `event` about the person who asked, in one transaction; `None`, recording
+    /// nothing, when the organization has no such request.
+    async fn staff_request(
+        &self,
+        org: OrgId,
+        id: RequestId,
+        event: AuditEvent,
+    ) -> R<Option<(JoinRequest, Vec<RequestEvent>)>>;
     async fn count_requests(&self, org: OrgId, status: RequestStatus) -> R<i64>;
 }
 

@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 
+use crate::audit::AuditEvent;
 use crate::ids::{AccountId, GroupId, OrgId};
 use crate::reports::{AttendanceFact, EnrollmentSpan};
 use crate::StoreError;
@@ -26,8 +27,9 @@ pub enum FactScope {
 /// The rows reports are computed from.
 #[async_trait::async_trait]
 pub trait ReportStore: Send + Sync {
-    /// Ordered by session start, then member.
-    async fn attendance_facts(&self, query: FactQuery) -> R<Vec<AttendanceFact>>;
+    /// Ordered by session start, then member; read with `event` in one transaction.
+    async fn attendance_facts(&self, query: FactQuery, event: AuditEvent)
+        -> R<Vec<AttendanceFact>>;
     /// Whether the account has ever been on the list of one of the organization's groups.
     async fn ever_enrolled_in_org(&self, account: AccountId, org: OrgId) -> R<bool>;
     /// Every period a member was active in the group (completed and withdrawn included).

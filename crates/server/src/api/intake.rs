@@ -8,7 +8,7 @@ use kindred_domain::notifications::{self, Notification};
 
 use super::{parse_id, ApiErrorBody, ApiResult};
 use crate::app::AppState;
-use crate::http::{ApiWrite, Auth, JsonBody};
+use crate::http::{ApiWrite, AuditTrail, Auth, JsonBody};
 
 /// Ask to join a group: the program's intake staff get in touch. One open request per
 /// group; 409 when you already have one or are on the group's list.
@@ -83,11 +83,12 @@ pub async fn queue(
 pub async fn show(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, request_id)): Path<(String, String)>,
 ) -> ApiResult<Json<RequestView>> {
     let (org, id) = (parse_id(&org_id)?, parse_id(&request_id)?);
     Ok(Json(
-        intake::intake_request(state.store(), &auth.actor, org, id).await?,
+        intake::intake_request(state.store(), &auth.actor, org, id, &trail, state.now()).await?,
     ))
 }
 

@@ -3,12 +3,12 @@
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use kindred_domain::reports::{
-    self, BillingRow, DateRange, GroupAttendanceReport, MemberReport, RangeInput,
+    self, Asked, BillingRow, DateRange, Delivery, GroupAttendanceReport, MemberReport, RangeInput,
 };
 
 use super::{parse_id, ApiErrorBody, ApiResult};
 use crate::app::AppState;
-use crate::http::Auth;
+use crate::http::{AuditTrail, Auth};
 
 #[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct GroupReportResponse {
@@ -30,12 +30,24 @@ pub struct BillingResponse {
 pub async fn group_report(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, group_id)): Path<(String, String)>,
     Query(range): Query<RangeInput>,
 ) -> ApiResult<Json<GroupReportResponse>> {
     let (org, group) = (parse_id(&org_id)?, parse_id(&group_id)?);
-    let (range, report) =
-        reports::group_report(state.store(), &auth.actor, org, group, &range, state.now()).await?;
+    let (range, report) = reports::group_report(
+        state.store(),
+        &auth.actor,
+        org,
+        group,
+        &range,
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Shown,
+        },
+        state.now(),
+    )
+    .await?;
     Ok(Json(GroupReportResponse { range, report }))
 }
 
@@ -47,6 +59,7 @@ pub async fn group_report(
 pub async fn member_hours(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, account_id)): Path<(String, String)>,
     Query(range): Query<RangeInput>,
 ) -> ApiResult<Json<MemberReport>> {
@@ -58,6 +71,10 @@ pub async fn member_hours(
             org,
             account,
             &range,
+            Asked {
+                trail: &trail,
+                delivery: Delivery::Shown,
+            },
             state.now(),
         )
         .await?,
@@ -72,11 +89,22 @@ pub async fn member_hours(
 pub async fn billing(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path(org_id): Path<String>,
     Query(range): Query<RangeInput>,
 ) -> ApiResult<Json<BillingResponse>> {
     let org = parse_id(&org_id)?;
-    let (range, rows) =
-        reports::billing_export(state.store(), &auth.actor, org, &range, state.now()).await?;
+    let (range, rows) = reports::billing_export(
+        state.store(),
+        &auth.actor,
+        org,
+        &range,
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Shown,
+        },
+        state.now(),
+    )
+    .await?;
     Ok(Json(BillingResponse { range, rows }))
 }

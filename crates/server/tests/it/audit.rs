@@ -436,3 +436,101 @@ async fn the_verify_command_exits_with_a_failure_when_the_trail_is_broken() {
     db.close().await;
     let _ = std::fs::remove_dir_all(dir);
 }
+
+/// The last event: `person` read this report in this way, with the request's id.
+async fn assert_report(
+    app: &TestApp,
+    person: &Person,
+    action: AuditAction,
+    (kind, id): (&str, String),
+    member: Option<AccountId>,
+    request_id: &str,
+) {
+    let last = last_event(app.store()).await;
+    assert_eq!(last.event.actor, Some(person.id), "{last:?}");
+    assert_eq!(last.event.action, action, "{last:?}");
+    assert_eq!(last.event.outcome, Outcome::Success);
+    assert_eq!((last.event.object.kind, &last.event.object.id), (kind, &id));
+    assert_eq!(last.event.member, member);
+    assert_eq!(last.event.request_id, request_id);
+}
+
+#[tokio::test]
+async fn every_report_shown_or_downloaded_is_recorded() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let admin = app.client_for(&fx.admin).await;
+        let clinician = app.client_for(&fx.clinician).await;
+        let before = head_seq(app.store()).await;
+
+        let shown = admin
+            .get(&format!(
+                "/api/v1/orgs/{}/groups/{}/attendance-report",
+                fx.org, fx.therapy_group
+            ))
+            .await;
+        shown.expect(StatusCode::OK);
+        let group = ("group_report", fx.therapy_group.to_string());
+        assert_report(
+            &app,
+            &fx.admin,
+            AuditAction::ReportView,
+            group.clone(),
+            None,
+            shown.header("x-request-id").unwrap(),
+        )
+        .await;
+        let csv = admin
+            .get(&format!(
+                "/orgs/{}/groups/{}/report.csv",
+                fx.org, fx.therapy_group
+            ))
+            .await;
+        csv.expect(StatusCode::OK);
+        assert_report(
+            &app,
+            &fx.admin,
+            AuditAction::ReportExport,
+            group,
+            None,
+            csv.header("x-request-id").unwrap(),
+        )
+        .await;
+
+        let billing = admin.get(&format!("/orgs/{}/billing.csv", fx.org)).await;
+        billing.expect(StatusCode::OK);
+        let org = ("billing", fx.org.to_string());
+        assert_report(
+            &app,
+            &fx.admin,
+            AuditAction::ReportExport,
+            org,
+            None,
+            billing.header("x-request-id").unwrap(),
+        )
+        .await;
+
+        // A member's hours name the member.
+        let hours = clinician
+            .get(&format!(
+                "/orgs/{}/members/{}/hours.csv",
+                fx.org, fx.member.id
+            ))
+            .await;
+        hours.expect(StatusCode::OK);
+        let member = ("member_report", fx.member.id.to_string());
+        let about = Some(fx.member.id);
+        assert_report(
+            &app,
+            &fx.clinician,
+            AuditAction::ReportExport,
+            member,
+            about,
+            hours.header("x-request-id").unwrap(),
+        )
+        .await;
+
+        assert_eq!(head_seq(app.store()).await, before + 4);
+    })
+    .await;
+}

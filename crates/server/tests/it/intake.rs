@@ -3,6 +3,7 @@
 //! input and refused steps that change nothing, and who may see what.
 
 use axum::http::{Method, StatusCode};
+use kindred_domain::audit::AuditAction;
 use serde_json::{json, Value};
 
 use crate::support::{each_backend, group_json, Client, Fixture, TestApp, PASSWORD};
@@ -178,6 +179,22 @@ async fn a_visitor_asks_with_a_screening_and_staff_accept_into_a_full_group() {
         // Assessed as the screen would: item 9 above "not at all" comes first.
         assert!(shown.contains("Act first"), "{shown}");
         assert!(shown.contains("Suggested level of care"));
+        // The look is in the audit trail, about the person who asked.
+        let (seq, _) = app.store().audit_head().await.unwrap().unwrap();
+        let look = app
+            .store()
+            .audit_chain(seq - 1, 1)
+            .await
+            .unwrap()
+            .remove(0)
+            .event;
+        assert_eq!(look.action, AuditAction::RequestView);
+        assert_eq!(look.actor, Some(fx.clinician.id));
+        assert_eq!(
+            (look.object.kind, look.object.id),
+            ("join_request", request.clone())
+        );
+        assert!(look.member.is_some());
 
         // Contacted, then accepted: the group is full, so the person waits.
         let step = format!("/orgs/{}/intake/{request}/transitions", fx.org);

@@ -3,6 +3,7 @@
 //! the enrollment it makes queue up behind any other change to that group.
 
 use chrono::{DateTime, Utc};
+use kindred_domain::audit::AuditEvent;
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, NotificationId, OrgId, RequestId};
 use kindred_domain::intake::{
@@ -200,6 +201,33 @@ impl IntakeStore for PgStore {
             .into_iter()
             .map(|row| row.open(&self.keys))
             .collect()
+    }
+
+    async fn staff_request(
+        &self,
+        org: OrgId,
+        id: RequestId,
+        event: AuditEvent,
+    ) -> R<Option<(JoinRequest, Vec<RequestEvent>)>> {
+        let mut tx = self.begin_write().await?;
+        let Some(request) = request(&mut tx, &self.keys, id)
+            .await?
+            .filter(|r| r.org_id == org)
+        else {
+            commit(tx).await?;
+            return Ok(None);
+        };
+        let history = sqlx::query_as::<Db, RequestEventRow>(sql::EVENTS)
+            .bind(id.to_string())
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(|row| row.open(&self.keys))
+            .collect::<R<Vec<_>>>()?;
+        super::audit::append(&mut tx, &event.about(request.account_id)).await?;
+        commit(tx).await?;
+        Ok(Some((request, history)))
     }
 
     async fn count_requests(&self, org: OrgId, status: RequestStatus) -> R<i64> {

@@ -1,5 +1,6 @@
 //! Report rows on PostgreSQL.
 
+use kindred_domain::audit::AuditEvent;
 use kindred_domain::ids::{AccountId, GroupId, OrgId};
 use kindred_domain::reports::{AttendanceFact, EnrollmentSpan};
 use kindred_domain::store::{FactQuery, FactScope, ReportStore};
@@ -11,7 +12,7 @@ use crate::sql::reports as sql;
 
 #[async_trait::async_trait]
 impl ReportStore for PgStore {
-    async fn attendance_facts(&self, q: FactQuery) -> R<Vec<AttendanceFact>> {
+    async fn attendance_facts(&self, q: FactQuery, event: AuditEvent) -> R<Vec<AttendanceFact>> {
         let (text, scope) = match q.scope {
             FactScope::Organization => (sql::FACTS_OF_ORG, None),
             FactScope::Group(g) => (sql::FACTS_OF_GROUP, Some(g.to_string())),
@@ -24,13 +25,11 @@ impl ReportStore for PgStore {
         if let Some(scope) = scope {
             query = query.bind(scope);
         }
-        query
-            .fetch_all(&self.pool)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(AttendanceFact::try_from)
-            .collect()
+        let mut tx = self.begin_write().await?;
+        let rows = query.fetch_all(&mut *tx).await.map_err(db)?;
+        super::audit::append(&mut tx, &event).await?;
+        super::commit(tx).await?;
+        rows.into_iter().map(AttendanceFact::try_from).collect()
     }
 
     async fn ever_enrolled_in_org(&self, account: AccountId, org: OrgId) -> R<bool> {

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
+use kindred_domain::audit::AuditEvent;
 use kindred_domain::fields::Choice;
 use kindred_domain::ids::{AccountId, GroupId, NotificationId, OrgId, RequestId};
 use kindred_domain::intake::{
@@ -193,6 +194,27 @@ impl IntakeStore for SqliteStore {
                 .map(|row| row.open(&self.keys))
                 .collect()
         })
+    }
+
+    async fn staff_request(
+        &self,
+        org: OrgId,
+        id: RequestId,
+        event: AuditEvent,
+    ) -> R<Option<(JoinRequest, Vec<RequestEvent>)>> {
+        let keys = Arc::clone(&self.keys);
+        self.read_audited(move |c| {
+            let Some(request) = request(c, &keys, id)?.filter(|r| r.org_id == org) else {
+                return Ok((None, None));
+            };
+            let history = all::<RequestEventRow>(c, sql::EVENTS, &[&id.to_string()])?
+                .into_iter()
+                .map(|row| row.open(&keys))
+                .collect::<R<Vec<_>>>()?;
+            let event = event.about(request.account_id);
+            Ok((Some((request, history)), Some(event)))
+        })
+        .await
     }
 
     async fn count_requests(&self, org: OrgId, status: RequestStatus) -> R<i64> {

@@ -6,6 +6,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
+use kindred_domain::audit::Trail;
 use kindred_domain::fields::Choice as _;
 use kindred_domain::ids::{OrgId, RequestId};
 use kindred_domain::intake::{self, JoinRequest, RequestStatus, RequestView, TransitionInput};
@@ -14,7 +15,7 @@ use kindred_domain::{Error, FieldErrors};
 
 use super::id;
 use crate::app::AppState;
-use crate::http::{Auth, Form};
+use crate::http::{AuditTrail, Auth, Form};
 use crate::pages::{render_with, Layout, PageResult};
 
 #[derive(Template)]
@@ -88,14 +89,14 @@ struct RequestPage {
 
 async fn page(
     state: &AppState,
-    auth: &Auth,
-    org: OrgId,
-    request: RequestId,
+    (auth, trail): (&Auth, &Trail),
+    (org, request): (OrgId, RequestId),
     input: TransitionInput,
     errors: FieldErrors,
     notice: Option<String>,
 ) -> PageResult {
-    let view = intake::intake_request(state.store(), &auth.actor, org, request).await?;
+    let view = intake::intake_request(state.store(), &auth.actor, org, request, trail, state.now())
+        .await?;
     let org_view = orgs::organization(state.store(), &auth.actor, org).await?;
     let status = if notice.is_some() {
         StatusCode::CONFLICT
@@ -120,16 +121,26 @@ async fn page(
 pub async fn show(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, request_id)): Path<(String, String)>,
 ) -> PageResult {
     let (org, request) = (id(&org_id)?, id(&request_id)?);
     let input = TransitionInput::default();
-    page(&state, &auth, org, request, input, FieldErrors::new(), None).await
+    page(
+        &state,
+        (&auth, &trail),
+        (org, request),
+        input,
+        FieldErrors::new(),
+        None,
+    )
+    .await
 }
 
 pub async fn transition(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, request_id)): Path<(String, String)>,
     Form(input): Form<TransitionInput>,
 ) -> PageResult {
@@ -145,10 +156,20 @@ pub async fn transition(
     .await;
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/orgs/{org}/intake/{request}")).into_response()),
-        Err(Error::Invalid(errors)) => page(&state, &auth, org, request, input, errors, None).await,
+        Err(Error::Invalid(errors)) => {
+            page(&state, (&auth, &trail), (org, request), input, errors, None).await
+        }
         Err(Error::Conflict(message)) => {
             let errors = FieldErrors::new();
-            page(&state, &auth, org, request, input, errors, Some(message)).await
+            page(
+                &state,
+                (&auth, &trail),
+                (org, request),
+                input,
+                errors,
+                Some(message),
+            )
+            .await
         }
         Err(other) => Err(other.into()),
     }

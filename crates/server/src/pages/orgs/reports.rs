@@ -9,14 +9,14 @@ use kindred_domain::ids::{AccountId, GroupId, OrgId};
 use kindred_domain::orgs::{self, Organization};
 use kindred_domain::reports::{
     self, billing_csv_header, member_attendance_csv_header, session_attendance_csv_header,
-    week_hours_csv_header, week_retention_csv_header, BillingRow, DateRange, GroupAttendanceReport,
-    MemberReport, RangeInput,
+    week_hours_csv_header, week_retention_csv_header, Asked, BillingRow, DateRange, Delivery,
+    GroupAttendanceReport, MemberReport, RangeInput,
 };
 use kindred_domain::{Error, FieldErrors};
 
 use super::id;
 use crate::app::AppState;
-use crate::http::{csv_download, Auth};
+use crate::http::{csv_download, AuditTrail, Auth};
 use crate::pages::{render, render_with, Layout, PageError, PageResult};
 
 #[derive(Template)]
@@ -77,6 +77,7 @@ fn ids(org: &str, group: &str) -> Result<(OrgId, GroupId), PageError> {
 pub async fn group_report(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, group_id)): Path<(String, String)>,
     Query(q): Query<ReportQuery>,
 ) -> PageResult {
@@ -87,6 +88,10 @@ pub async fn group_report(
         org,
         group,
         &q.range(),
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Shown,
+        },
         state.now(),
     )
     .await?;
@@ -103,6 +108,7 @@ pub async fn group_report(
 pub async fn group_report_csv(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, group_id)): Path<(String, String)>,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, PageError> {
@@ -113,6 +119,10 @@ pub async fn group_report_csv(
         org,
         group,
         &q.range(),
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Download,
+        },
         state.now(),
     )
     .await?;
@@ -145,6 +155,7 @@ pub async fn group_report_csv(
 pub async fn member_hours(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, account_id)): Path<(String, String)>,
     Query(q): Query<ReportQuery>,
 ) -> PageResult {
@@ -155,6 +166,10 @@ pub async fn member_hours(
         org,
         account,
         &q.range(),
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Shown,
+        },
         state.now(),
     )
     .await?;
@@ -169,6 +184,7 @@ pub async fn member_hours(
 pub async fn member_hours_csv(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path((org_id, account_id)): Path<(String, String)>,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, PageError> {
@@ -179,6 +195,10 @@ pub async fn member_hours_csv(
         org,
         account,
         &q.range(),
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Download,
+        },
         state.now(),
     )
     .await?;
@@ -192,13 +212,24 @@ pub async fn member_hours_csv(
 pub async fn billing(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path(org_id): Path<String>,
     Query(q): Query<ReportQuery>,
 ) -> PageResult {
     let org: OrgId = id(&org_id)?;
     let input = q.range();
-    let result =
-        reports::billing_export(state.store(), &auth.actor, org, &input, state.now()).await;
+    let result = reports::billing_export(
+        state.store(),
+        &auth.actor,
+        org,
+        &input,
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Shown,
+        },
+        state.now(),
+    )
+    .await;
     let org_view = orgs::organization(state.store(), &auth.actor, org).await?;
     let (range, rows, errors, status) = match result {
         Ok((range, rows)) => (
@@ -231,12 +262,23 @@ pub async fn billing(
 pub async fn billing_csv(
     State(state): State<AppState>,
     auth: Auth,
+    AuditTrail(trail): AuditTrail,
     Path(org_id): Path<String>,
     Query(q): Query<ReportQuery>,
 ) -> Result<Response, PageError> {
     let org: OrgId = id(&org_id)?;
-    let (range, rows) =
-        reports::billing_export(state.store(), &auth.actor, org, &q.range(), state.now()).await?;
+    let (range, rows) = reports::billing_export(
+        state.store(),
+        &auth.actor,
+        org,
+        &q.range(),
+        Asked {
+            trail: &trail,
+            delivery: Delivery::Download,
+        },
+        state.now(),
+    )
+    .await?;
     Ok(csv_download(
         &format!("billing-{}-{}.csv", range.from, range.to),
         billing_csv_header(),
