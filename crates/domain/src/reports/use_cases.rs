@@ -81,6 +81,22 @@ pub struct Asked<'a> {
     pub delivery: Delivery,
 }
 
+impl<'a> Asked<'a> {
+    pub fn shown(trail: &'a Trail) -> Self {
+        Asked {
+            trail,
+            delivery: Delivery::Shown,
+        }
+    }
+
+    pub fn download(trail: &'a Trail) -> Self {
+        Asked {
+            trail,
+            delivery: Delivery::Download,
+        }
+    }
+}
+
 /// Who reads a report, and how: attendance is clinical content, so every report records
 /// an event with the facts it is computed from.
 struct ReportRead<'a> {

@@ -3,7 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use kindred_domain::reports::{
-    self, Asked, BillingRow, DateRange, Delivery, GroupAttendanceReport, MemberReport, RangeInput,
+    self, Asked, BillingRow, DateRange, GroupAttendanceReport, MemberReport, RangeInput,
 };
 
 use super::{parse_id, ApiErrorBody, ApiResult};
@@ -41,10 +41,7 @@ pub async fn group_report(
         org,
         group,
         &range,
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Shown,
-        },
+        Asked::shown(&trail),
         state.now(),
     )
     .await?;
@@ -71,10 +68,7 @@ pub async fn member_hours(
             org,
             account,
             &range,
-            Asked {
-                trail: &trail,
-                delivery: Delivery::Shown,
-            },
+            Asked::shown(&trail),
             state.now(),
         )
         .await?,
@@ -99,10 +93,7 @@ pub async fn billing(
         &auth.actor,
         org,
         &range,
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Shown,
-        },
+        Asked::shown(&trail),
         state.now(),
     )
     .await?;

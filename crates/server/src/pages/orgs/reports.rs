@@ -9,7 +9,7 @@ use kindred_domain::ids::{AccountId, GroupId, OrgId};
 use kindred_domain::orgs::{self, Organization};
 use kindred_domain::reports::{
     self, billing_csv_header, member_attendance_csv_header, session_attendance_csv_header,
-    week_hours_csv_header, week_retention_csv_header, Asked, BillingRow, DateRange, Delivery,
+    week_hours_csv_header, week_retention_csv_header, Asked, BillingRow, DateRange,
     GroupAttendanceReport, MemberReport, RangeInput,
 };
 use kindred_domain::{Error, FieldErrors};
@@ -88,10 +88,7 @@ pub async fn group_report(
         org,
         group,
         &q.range(),
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Shown,
-        },
+        Asked::shown(&trail),
         state.now(),
     )
     .await?;
@@ -119,10 +116,7 @@ pub async fn group_report_csv(
         org,
         group,
         &q.range(),
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Download,
-        },
+        Asked::download(&trail),
         state.now(),
     )
     .await?;
@@ -166,10 +160,7 @@ pub async fn member_hours(
         org,
         account,
         &q.range(),
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Shown,
-        },
+        Asked::shown(&trail),
         state.now(),
     )
     .await?;
@@ -195,10 +186,7 @@ pub async fn member_hours_csv(
         org,
         account,
         &q.range(),
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Download,
-        },
+        Asked::download(&trail),
         state.now(),
     )
     .await?;
@@ -223,10 +211,7 @@ pub async fn billing(
         &auth.actor,
         org,
         &input,
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Shown,
-        },
+        Asked::shown(&trail),
         state.now(),
     )
     .await;
@@ -272,10 +257,7 @@ pub async fn billing_csv(
         &auth.actor,
         org,
         &q.range(),
-        Asked {
-            trail: &trail,
-            delivery: Delivery::Download,
-        },
+        Asked::download(&trail),
         state.now(),
     )
     .await?;
