@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 
+use crate::auth::Actor;
 use crate::ids::{AccountId, OrgId};
 use crate::vocabulary;
 
@@ -81,6 +82,25 @@ impl AuditEvent {
             request_id: trail.request_id.clone(),
             client_addr: trail.client_addr.clone(),
         }
+    }
+
+    /// What the person behind `actor` (nobody, for a visitor) does in the organization.
+    pub fn by(
+        actor: &Actor,
+        org: OrgId,
+        action: AuditAction,
+        object: AuditObject,
+        trail: &Trail,
+        now: DateTime<Utc>,
+    ) -> Self {
+        Self::new(
+            now,
+            actor.signed_in().map(|me| me.account_id),
+            action,
+            object,
+            trail,
+        )
+        .in_org(org)
     }
 
     pub fn in_org(mut self, org: OrgId) -> Self {

@@ -90,28 +90,17 @@ async fn read(
     action: AuditAction,
     limit: i64,
 ) -> Result<AuditPage, Error> {
-    let object = || AuditObject {
+    let object = AuditObject {
         kind: AUDIT_OBJECT,
         id: org.to_string(),
     };
-    let me = match authorize(actor, Access::ManageOrg(org)) {
-        Ok(me) => me.map(|m| m.account_id),
-        Err(Error::NotFound) => {
-            // A signed-in person without the grant: the attempt is on the record. (A
-            // visitor is only asked to sign in; nothing is written for them.)
-            let who = actor.signed_in().map(|s| s.account_id);
-            let refused = AuditEvent::new(now, who, action, object(), trail)
-                .in_org(org)
-                .denied();
-            store.record_audit(refused).await?;
-            return Err(Error::NotFound);
-        }
-        Err(other) => return Err(other),
-    };
+    let mut event = AuditEvent::by(actor, org, action, object, trail, now);
+    if let Err(error) = authorize(actor, Access::ManageOrg(org)) {
+        return Err(super::refused(store, event, error).await);
+    }
     let filter = input.parse()?;
     let actor_filter = named(store, filter.actor.as_ref()).await?;
     let member_filter = named(store, filter.member.as_ref()).await?;
-    let mut event = AuditEvent::new(now, me, action, object(), trail).in_org(org);
     if let Named::Account(member) = member_filter {
         event = event.about(member);
     }

@@ -124,16 +124,9 @@ pub async fn member_chart(
     };
     // A refusal names no member: the id came from the caller and may name anyone. The
     // store names the member once the chart is shown.
-    let view = AuditEvent::new(
-        now,
-        actor.signed_in().map(|me| me.account_id),
-        AuditAction::ChartView,
-        object,
-        trail,
-    )
-    .in_org(org);
+    let view = AuditEvent::by(actor, org, AuditAction::ChartView, object, trail, now);
     if let Err(error) = authorize(actor, Access::ViewOrg(org)) {
-        return Err(crate::notes::refused(store, view, error).await);
+        return Err(crate::audit::refused(store, view, error).await);
     }
     // Granted without any group: the reader works clinically in the organization.
     let gate = if authorize(actor, Access::MemberChart(org, &[])).is_ok() {

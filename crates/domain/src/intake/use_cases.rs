@@ -159,19 +159,13 @@ pub async fn intake_request(
     trail: &Trail,
     now: DateTime<Utc>,
 ) -> Result<RequestView, Error> {
-    let look = AuditEvent::new(
-        now,
-        actor.signed_in().map(|me| me.account_id),
-        AuditAction::RequestView,
-        AuditObject {
-            kind: "join_request",
-            id: id.to_string(),
-        },
-        trail,
-    )
-    .in_org(org);
+    let object = AuditObject {
+        kind: "join_request",
+        id: id.to_string(),
+    };
+    let look = AuditEvent::by(actor, org, AuditAction::RequestView, object, trail, now);
     if let Err(error) = authorize(actor, Access::ClinicalOrg(org)) {
-        return Err(crate::notes::refused(store, look, error).await);
+        return Err(crate::audit::refused(store, look, error).await);
     }
     let (request, history) = store
         .staff_request(org, id, look)

@@ -20,8 +20,6 @@ pub use input::{AddendumInput, MemberInput, NoteInput};
 pub use missing::{undocumented_for_facilitator, undocumented_in_org, UndocumentedSession};
 pub use names::{find_names, KnownNames, NameHit};
 pub use rules::{NoteDecision, NoteState, LATE_AFTER_HOURS};
-pub use use_cases::refusal_event;
-pub(crate) use use_cases::refused;
 pub use use_cases::{
     add_addendum, cosign_note, cosign_queue, note_screen, save_note, sign_note, CosignItem,
     NoteScreen,

@@ -60,41 +60,6 @@ fn note_object(session: SessionId) -> AuditObject {
     }
 }
 
-fn event(
-    actor: &Actor,
-    action: AuditAction,
-    object: AuditObject,
-    org: OrgId,
-    trail: &Trail,
-    now: DateTime<Utc>,
-) -> AuditEvent {
-    AuditEvent::new(
-        now,
-        actor.signed_in().map(|me| me.account_id),
-        action,
-        object,
-        trail,
-    )
-    .in_org(org)
-}
-
-/// Refuses as the policy did, after recording a signed-in person's refused attempt (a
-/// visitor is only asked to sign in: requests without a session cannot fill the trail).
-pub(crate) async fn refused(store: &dyn Store, event: AuditEvent, error: Error) -> Error {
-    if let Some(denied) = refusal_event(event, &error) {
-        if let Err(failure) = store.record_audit(denied).await {
-            return failure.into();
-        }
-    }
-    error
-}
-
-/// The event a refusal records, if any: a signed-in person's refused attempt (the policy
-/// answers them "not found"); a visitor's request to sign in records nothing.
-pub fn refusal_event(event: AuditEvent, error: &Error) -> Option<AuditEvent> {
-    matches!(error, Error::NotFound).then(|| event.denied())
-}
-
 /// The session and group, with the access granted; a refusal is recorded.
 async fn session_with(
     store: &dyn Store,
@@ -115,7 +80,7 @@ async fn session_with(
     .await;
     match checked {
         Ok(found) => Ok(found),
-        Err(error) => Err(refused(store, denied, error).await),
+        Err(error) => Err(crate::audit::refused(store, denied, error).await),
     }
 }
 
@@ -137,11 +102,11 @@ pub async fn note_screen(
     trail: &Trail,
     now: DateTime<Utc>,
 ) -> Result<NoteScreen, Error> {
-    let view = event(
+    let view = AuditEvent::by(
         actor,
+        org,
         AuditAction::NoteView,
         note_object(session),
-        org,
         trail,
         now,
     );
@@ -224,7 +189,7 @@ async fn write_note(
     } else {
         AuditAction::NoteSave
     };
-    let audit = event(actor, action, note_object(session), org, trail, now);
+    let audit = AuditEvent::by(actor, org, action, note_object(session), trail, now);
     let (_, _, me) = session_with(
         store,
         actor,
@@ -253,11 +218,11 @@ pub async fn cosign_note(
     trail: &Trail,
     now: DateTime<Utc>,
 ) -> Result<GroupNote, Error> {
-    let audit = event(
+    let audit = AuditEvent::by(
         actor,
+        org,
         AuditAction::NoteCosign,
         note_object(session),
-        org,
         trail,
         now,
     );
@@ -294,12 +259,12 @@ pub async fn add_addendum(
         kind: "member_note",
         id: member_note.to_string(),
     };
-    let audit = event(actor, AuditAction::AddendumAdd, object, org, trail, now);
+    let audit = AuditEvent::by(actor, org, AuditAction::AddendumAdd, object, trail, now);
     let Some(note) = store.member_note_ref(member_note).await? else {
         let error = authorize(actor, Access::ViewOrg(org))
             .err()
             .unwrap_or(Error::NotFound);
-        return Err(refused(store, audit, error).await);
+        return Err(crate::audit::refused(store, audit, error).await);
     };
     let (_, _, me) = session_with(
         store,

@@ -95,30 +95,29 @@ impl<'a> Asked<'a> {
             delivery: Delivery::Download,
         }
     }
-}
 
-/// Who reads a report, and how: attendance is clinical content, so every report records
-/// an event with the facts it is computed from.
-struct ReportRead<'a> {
-    actor: &'a Actor,
-    asked: Asked<'a>,
-    now: DateTime<Utc>,
-}
-
-impl ReportRead<'_> {
-    fn event(&self, org: OrgId, kind: &'static str, id: String) -> AuditEvent {
-        let action = match self.asked.delivery {
+    /// The actor's read of the report: attendance is clinical content, so every report
+    /// records an event with the facts it is computed from.
+    fn event(
+        self,
+        actor: &Actor,
+        org: OrgId,
+        kind: &'static str,
+        id: String,
+        now: DateTime<Utc>,
+    ) -> AuditEvent {
+        let action = match self.delivery {
             Delivery::Shown => AuditAction::ReportView,
             Delivery::Download => AuditAction::ReportExport,
         };
-        AuditEvent::new(
-            self.now,
-            self.actor.signed_in().map(|me| me.account_id),
+        AuditEvent::by(
+            actor,
+            org,
             action,
             AuditObject { kind, id },
-            self.asked.trail,
+            self.trail,
+            now,
         )
-        .in_org(org)
     }
 }
 
@@ -148,11 +147,10 @@ pub async fn group_report(
     let g = crate::groups::group_in_org(store, org, group).await?;
     authorize(actor, Access::RunGroup(&g))?;
     let range = range.parse(now.with_timezone(&g.time_zone).date_naive(), 12 * 7)?;
-    let read = ReportRead { actor, asked, now };
     let facts = store
         .attendance_facts(
             query(org, FactScope::Group(group), range),
-            read.event(org, "group_report", group.to_string()),
+            asked.event(actor, org, "group_report", group.to_string(), now),
         )
         .await?;
     let spans = store.enrollment_spans(group).await?;
@@ -180,11 +178,11 @@ pub async fn member_report(
     }
     let member = store.account_by_id(account).await?.ok_or(Error::NotFound)?;
     let range = range.parse(now.date_naive(), 12 * 7)?;
-    let read = ReportRead { actor, asked, now };
     let facts = store
         .attendance_facts(
             query(org, FactScope::Member(account), range),
-            read.event(org, "member_report", account.to_string())
+            asked
+                .event(actor, org, "member_report", account.to_string(), now)
                 .about(account),
         )
         .await?;
@@ -219,11 +217,10 @@ pub async fn billing_export(
 ) -> Result<(DateRange, Vec<BillingRow>), Error> {
     authorize(actor, Access::ManageOrg(org))?;
     let range = range.parse(now.date_naive(), 31)?;
-    let read = ReportRead { actor, asked, now };
     let facts = store
         .attendance_facts(
             query(org, FactScope::Organization, range),
-            read.event(org, "billing", org.to_string()),
+            asked.event(actor, org, "billing", org.to_string(), now),
         )
         .await?;
     let in_range: Vec<_> = facts

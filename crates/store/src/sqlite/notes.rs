@@ -5,14 +5,14 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use kindred_domain::audit::AuditEvent;
+use kindred_domain::audit::{refusal_event, AuditEvent};
 use kindred_domain::chart::{ChartEnrollment, ChartGate, ChartRead, ChartRecord, ChartScope};
 use kindred_domain::fields::Choice;
 use kindred_domain::groups::Group;
 use kindred_domain::ids::{AccountId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{
-    refusal_event, Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState,
-    NoteStatus, UndocumentedSession,
+    Addendum, CosignItem, GroupNote, KnownNames, NoteDecision, NoteState, NoteStatus,
+    UndocumentedSession,
 };
 use kindred_domain::store::{MemberNoteRef, NoteStore, UndocumentedScope};
 use kindred_domain::{Error, StoreError};
