@@ -84,7 +84,7 @@ pub enum ChartGate {
 pub struct ChartRead {
     pub scope: ChartScope,
     pub record: ChartRecord,
-    /// The member's requests to join, in every organization; newest first.
+    /// The member's requests to join the organization, newest first.
     pub requests: Vec<JoinRequest>,
 }
 

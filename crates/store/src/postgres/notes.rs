@@ -289,18 +289,11 @@ impl NoteStore for PgStore {
                 }
             }
         };
-        let Some(record) = chart(&mut tx, &self.keys, org, member, in_groups).await? else {
+        let Some((record, requests)) = chart(&mut tx, &self.keys, org, member, in_groups).await?
+        else {
             commit(tx).await?;
             return Ok(Ok(None));
         };
-        let requests = sqlx::query_as::<Db, RequestRow>(intake_sql::OF_ACCOUNT)
-            .bind(member.to_string())
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(db)?
-            .into_iter()
-            .map(|r| r.open(&self.keys))
-            .collect::<R<Vec<_>>>()?;
         audit::append(&mut tx, &event.about(member)).await?;
         commit(tx).await?;
         Ok(Ok(Some(ChartRead {
@@ -329,29 +322,23 @@ async fn member_groups(tx: &mut Tx, org: OrgId, member: AccountId) -> R<Vec<Grou
     Ok(groups)
 }
 
-/// The member's record in the organization; `None` when they have none there (`in_groups`:
-/// they are known to be in its groups).
+/// The member's record in the organization and their requests to join it; `None` when they
+/// have none there (`in_groups`: they are known to be in its groups). Whether they have one
+/// is read off the lists the chart shows anyway: an enrollment, a mark or a request there.
 async fn chart(
     tx: &mut Tx,
     keys: &Keyring,
     org: OrgId,
     member: AccountId,
     in_groups: bool,
-) -> R<Option<ChartRecord>> {
+) -> R<Option<(ChartRecord, Vec<kindred_domain::intake::JoinRequest>)>> {
     let (o, m) = (org.to_string(), member.to_string());
-    let known = in_groups
-        || sqlx::query_scalar::<Db, bool>(sql::KNOWN_IN_ORG)
-            .bind(&o)
-            .bind(&m)
-            .fetch_one(&mut **tx)
-            .await
-            .map_err(db)?;
     let name: Option<String> = sqlx::query_scalar(sql::DISPLAY_NAME)
         .bind(&m)
         .fetch_optional(&mut **tx)
         .await
         .map_err(db)?;
-    let Some(display_name) = name.filter(|_| known) else {
+    let Some(display_name) = name else {
         return Ok(None);
     };
     let enrollments = sqlx::query_as::<Db, ChartEnrollmentRow>(sql::CHART_ENROLLMENTS)
@@ -359,19 +346,34 @@ async fn chart(
         .bind(&m)
         .fetch_all(&mut **tx)
         .await
-        .map_err(db)?
-        .into_iter()
-        .map(ChartEnrollment::try_from)
-        .collect::<R<Vec<_>>>()?;
-    let attendance = sqlx::query_as::<Db, MyMarkRow>(sql::CHART_MARKS)
+        .map_err(db)?;
+    let marks = sqlx::query_as::<Db, MyMarkRow>(sql::CHART_MARKS)
         .bind(&o)
         .bind(&m)
         .bind(CHART_MARKS)
         .fetch_all(&mut **tx)
         .await
-        .map_err(db)?
+        .map_err(db)?;
+    let requests = sqlx::query_as::<Db, RequestRow>(intake_sql::OF_ACCOUNT_IN_ORG)
+        .bind(&o)
+        .bind(&m)
+        .fetch_all(&mut **tx)
+        .await
+        .map_err(db)?;
+    if !(in_groups || !enrollments.is_empty() || !marks.is_empty() || !requests.is_empty()) {
+        return Ok(None);
+    }
+    let enrollments = enrollments
+        .into_iter()
+        .map(ChartEnrollment::try_from)
+        .collect::<R<Vec<_>>>()?;
+    let attendance = marks
         .into_iter()
         .map(TryFrom::try_from)
+        .collect::<R<Vec<_>>>()?;
+    let requests = requests
+        .into_iter()
+        .map(|r| r.open(keys))
         .collect::<R<Vec<_>>>()?;
     let addenda = sqlx::query_as::<Db, AddendumRow>(sql::CHART_ADDENDA)
         .bind(&o)
@@ -391,11 +393,12 @@ async fn chart(
         .into_iter()
         .map(|n| n.open(keys, &addenda))
         .collect::<R<Vec<_>>>()?;
-    Ok(Some(ChartRecord {
+    let record = ChartRecord {
         member_id: member,
         display_name,
         enrollments,
         attendance,
         notes,
-    }))
+    };
+    Ok(Some((record, requests)))
 }

@@ -48,6 +48,12 @@ pub(crate) const OF_ACCOUNT: &str = concat!(
     "WHERE r.account_id = $1 ORDER BY r.created_at DESC, r.id"
 );
 
+/// `$1` organization, `$2` account: the account's requests to that organization.
+pub(crate) const OF_ACCOUNT_IN_ORG: &str = concat!(
+    request_select!(),
+    "WHERE r.account_id = $2 AND r.org_id = $1 ORDER BY r.created_at DESC, r.id"
+);
+
 /// `$2` a status code, or `''` for every status.
 pub(crate) const OF_ORG: &str = concat!(
     request_select!(),

@@ -98,13 +98,6 @@ pub(crate) const MEMBER_GROUP_IDS: &str = "SELECT e.group_id FROM enrollments e 
      UNION ALL SELECT s.group_id FROM attendance t JOIN group_sessions s ON s.id = t.session_id \
      JOIN groups g ON g.id = s.group_id WHERE t.account_id = $2 AND g.org_id = $1";
 
-/// `$1` organization, `$2` member: whether the member has any record there at all.
-pub(crate) const KNOWN_IN_ORG: &str = "SELECT EXISTS (SELECT 1 FROM enrollments e \
-     JOIN groups g ON g.id = e.group_id WHERE g.org_id = $1 AND e.account_id = $2) \
-     OR EXISTS (SELECT 1 FROM attendance t JOIN group_sessions s ON s.id = t.session_id \
-     JOIN groups g ON g.id = s.group_id WHERE g.org_id = $1 AND t.account_id = $2) \
-     OR EXISTS (SELECT 1 FROM intake_requests r WHERE r.org_id = $1 AND r.account_id = $2)";
-
 /// `$1` member.
 pub(crate) const DISPLAY_NAME: &str = "SELECT display_name FROM accounts WHERE id = $1";
 

@@ -333,22 +333,28 @@ impl ChartRows {
 }
 
 /// The member's record in the organization; `None` when they have none there (`in_groups`:
-/// they are known to be in its groups).
+/// they are known to be in its groups). Whether they have one is read off the lists the
+/// chart shows anyway: an enrollment, an attendance mark or a request there.
 fn chart(c: &Connection, org: OrgId, member: AccountId, in_groups: bool) -> R<Option<ChartRows>> {
     let member_id = member;
     let (org, member) = (org.to_string(), member.to_string());
-    let known = in_groups || scalar(c, sql::KNOWN_IN_ORG, &[&org, &member])?;
-    let Some(display_name) = optional_name(c, &member)?.filter(|_| known) else {
+    let Some(display_name) = optional_name(c, &member)? else {
         return Ok(None);
     };
+    let enrollments: Vec<ChartEnrollmentRow> = all(c, sql::CHART_ENROLLMENTS, &[&org, &member])?;
+    let marks: Vec<MyMarkRow> = all(c, sql::CHART_MARKS, &[&org, &member, &CHART_MARKS])?;
+    let requests: Vec<RequestRow> = all(c, intake_sql::OF_ACCOUNT_IN_ORG, &[&org, &member])?;
+    if !(in_groups || !enrollments.is_empty() || !marks.is_empty() || !requests.is_empty()) {
+        return Ok(None);
+    }
     Ok(Some(ChartRows {
         member_id,
         display_name,
-        enrollments: all(c, sql::CHART_ENROLLMENTS, &[&org, &member])?,
-        marks: all(c, sql::CHART_MARKS, &[&org, &member, &CHART_MARKS])?,
+        enrollments,
+        marks,
         addenda: all(c, sql::CHART_ADDENDA, &[&org, &member])?,
         notes: all(c, sql::CHART_NOTES, &[&org, &member])?,
-        requests: all(c, intake_sql::OF_ACCOUNT, &[&member])?,
+        requests,
     }))
 }
 
