@@ -5,6 +5,7 @@
 //! and return [`Error`].
 
 pub mod accounts;
+pub mod agreements;
 pub mod attendance;
 pub mod audit;
 pub mod auth;

@@ -2,6 +2,7 @@
 //! SQLite and PostgreSQL in the `kindred-store` crate. Methods that write several rows do so
 //! in one transaction; none of them decides who may see what (that is the policy's job).
 
+mod agreements;
 mod attendance;
 mod audit;
 mod calendar;
@@ -14,6 +15,7 @@ mod reports;
 mod schedules;
 mod techniques;
 
+pub use agreements::AgreementStore;
 pub use attendance::AttendanceStore;
 pub use audit::{AuditQuery, AuditStore};
 pub use calendar::CalendarStore;
@@ -40,6 +42,7 @@ pub trait Store:
     + NoteStore
     + AuditStore
     + TechniqueStore
+    + AgreementStore
 {
 }
 
@@ -56,5 +59,6 @@ impl<T> Store for T where
         + NoteStore
         + AuditStore
         + TechniqueStore
+        + AgreementStore
 {
 }

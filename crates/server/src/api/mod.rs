@@ -2,6 +2,7 @@
 //! same domain use case as the page that does the same thing.
 
 mod account;
+mod agreements;
 mod attendance;
 mod audit;
 mod auth;
@@ -187,6 +188,19 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/orgs/{org_id}/techniques/{technique_id}/archive",
             post(techniques::archive),
+        )
+        .route("/api/v1/orgs/{org_id}/agreement", get(agreements::current))
+        .route(
+            "/api/v1/orgs/{org_id}/agreement/status",
+            get(agreements::status),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/agreement/signatures",
+            get(agreements::signatures).post(agreements::sign),
+        )
+        .route(
+            "/api/v1/orgs/{org_id}/agreement/versions",
+            post(agreements::publish),
         )
         .route("/api/v1/screening", post(screening::assess))
         .route("/api/v1/meeting-guide.json", get(meeting_guide::feed))

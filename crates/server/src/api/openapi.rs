@@ -3,9 +3,9 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, attendance, audit, auth, calendar, directory, enrollments, groups, intake, locations,
-    me, meeting_guide, notes, orgs, programs, public, reports, schedules, screening, setup,
-    techniques,
+    account, agreements, attendance, audit, auth, calendar, directory, enrollments, groups, intake,
+    locations, me, meeting_guide, notes, orgs, programs, public, reports, schedules, screening,
+    setup, techniques,
 };
 
 #[derive(OpenApi)]
@@ -48,6 +48,8 @@ use super::{
         techniques::list, techniques::create, techniques::show, techniques::update,
         techniques::copy, techniques::archive, techniques::plan, techniques::attach,
         techniques::detach, techniques::move_item,
+        agreements::current, agreements::status, agreements::sign, agreements::signatures,
+        agreements::publish,
     ),
     modifiers(&Security)
 )]

@@ -6,6 +6,7 @@
 mod support;
 
 mod accounts;
+mod agreements;
 mod attendance;
 mod audit;
 mod bad_input;

@@ -780,6 +780,7 @@ pub fn table() -> Vec<Row> {
         Some(staff_change),
     ));
     rows.extend(technique_rows());
+    rows.extend(agreement_rows());
     rows.extend(note_rows());
     rows.sort_by_key(Row::archives);
     rows
@@ -787,6 +788,61 @@ pub fn table() -> Vec<Row> {
 
 /// The technique library (read by staff, written by clinicians and administrators) and
 /// session plans (those who run the group).
+fn signature(_: &Fixture, _: &Ids) -> Value {
+    json!({"version": 1, "typed_name": "Signer", "confirm": true})
+}
+
+fn new_agreement(_: &Fixture, _: &Ids) -> Value {
+    json!({"replaces": 1, "title": "Agreement", "body": "Text"})
+}
+
+/// The group agreement: anyone reads it, anyone signed in signs it, staff see the
+/// signatures, administrators publish (a second publication of version 2 is refused).
+fn agreement_rows() -> Vec<Row> {
+    use Grant::*;
+    vec![
+        row("GET", "/api/v1/orgs/{org_id}/agreement", Public, None),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/agreement/status",
+            OwnAccount,
+            None,
+        ),
+        row(
+            "GET",
+            "/api/v1/orgs/{org_id}/agreement/signatures",
+            ViewOrg,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/agreement/signatures",
+            OwnAccount,
+            Some(signature),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/orgs/{org_id}/agreement/versions",
+            ManageOrg,
+            Some(new_agreement),
+        ),
+        row("GET", "/orgs/{org_id}/agreement", Public, None),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/agreement/sign",
+            OwnAccount,
+            Some(signature),
+        ),
+        row("GET", "/orgs/{org_id}/agreement/edit", ManageOrg, None),
+        stateful(
+            "POST",
+            "/orgs/{org_id}/agreement/edit",
+            ManageOrg,
+            Some(new_agreement),
+        ),
+    ]
+}
+
 fn technique_rows() -> Vec<Row> {
     use Grant::*;
     vec![

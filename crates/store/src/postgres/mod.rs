@@ -17,6 +17,7 @@ use kindred_domain::StoreError;
 use sqlx::{PgPool, Postgres};
 
 mod accounts;
+mod agreements;
 mod attendance;
 pub(crate) mod audit;
 mod auth;

@@ -3,6 +3,7 @@
 //! names checked in debug builds).
 
 mod accounts;
+mod agreements;
 mod attendance;
 mod audit;
 mod calendar;
@@ -26,6 +27,7 @@ mod techniques;
 pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
 };
+pub(crate) use agreements::{published_at, AgreementRow, SignatureRow};
 pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
 pub(crate) use audit::{to_micros, ChainRow, EntryRow, HeadRow};
 pub(crate) use calendar::{FeedRow, FeedSessionRow};

@@ -6,6 +6,7 @@
 //! backend, with a comment saying why.
 
 pub(crate) mod accounts;
+pub(crate) mod agreements;
 pub(crate) mod attendance;
 pub(crate) mod audit;
 pub(crate) mod auth;

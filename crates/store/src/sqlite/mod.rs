@@ -15,6 +15,7 @@ use crate::crypto::Keyring;
 use crate::errors::sqlite as err;
 
 mod accounts;
+mod agreements;
 mod attendance;
 pub(crate) mod audit;
 mod auth;

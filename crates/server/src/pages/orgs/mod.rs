@@ -1,5 +1,6 @@
 //! Staff pages of one organization: its front page, programs, locations, groups and staff.
 
+mod agreement;
 mod attendance;
 mod audit;
 mod chart;
@@ -175,6 +176,12 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/orgs/{org_id}/sessions/{session_id}/plan/{item_id}/move",
             post(session_plan::move_item),
+        )
+        .route("/orgs/{org_id}/agreement", get(agreement::show))
+        .route("/orgs/{org_id}/agreement/sign", post(agreement::sign))
+        .route(
+            "/orgs/{org_id}/agreement/edit",
+            get(agreement::publish_form).post(agreement::publish),
         )
         .route(
             "/orgs/{org_id}/techniques",
