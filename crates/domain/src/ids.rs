@@ -151,3 +151,8 @@ typed_id!(
     /// A correction added to a member note after it was signed.
     AddendumId
 );
+
+typed_id!(
+    /// One chat message in a session's room.
+    RoomMessageId
+);

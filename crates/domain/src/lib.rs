@@ -27,6 +27,7 @@ pub mod orgs;
 pub mod policy;
 pub mod programs;
 pub mod reports;
+pub mod rooms;
 pub mod schedules;
 pub mod screening;
 pub mod sessions;

@@ -12,6 +12,7 @@ mod foundation;
 mod intake;
 mod notes;
 mod reports;
+mod rooms;
 mod schedules;
 mod techniques;
 
@@ -25,6 +26,7 @@ pub use foundation::FoundationStore;
 pub use intake::{IntakeStore, NotificationStore};
 pub use notes::{MemberNoteRef, NoteStore, UndocumentedScope};
 pub use reports::{FactQuery, FactScope, ReportStore};
+pub use rooms::RoomStore;
 pub use schedules::{AppliedPlans, ScheduleStore};
 pub use techniques::TechniqueStore;
 
@@ -43,6 +45,7 @@ pub trait Store:
     + AuditStore
     + TechniqueStore
     + AgreementStore
+    + RoomStore
 {
 }
 
@@ -60,5 +63,6 @@ impl<T> Store for T where
         + AuditStore
         + TechniqueStore
         + AgreementStore
+        + RoomStore
 {
 }

@@ -93,6 +93,11 @@ pub(crate) const MEMBER_RISK_NOTES: SealedColumn = sealed("member_notes", "id", 
 /// An addendum's text.
 pub(crate) const ADDENDUM_BODY: SealedColumn = sealed("note_addenda", "id", "body");
 
+/// A room's chat message, and a facilitator's reason for hiding it.
+pub(crate) const ROOM_MESSAGE_BODY: SealedColumn = sealed("room_messages", "id", "body_sealed");
+pub(crate) const ROOM_HIDDEN_REASON: SealedColumn =
+    sealed("room_messages", "id", "hidden_reason_sealed");
+
 /// Every sealed column.
 pub(crate) const SEALED: &[SealedColumn] = &[
     NOTE_TOPIC,
@@ -111,6 +116,8 @@ pub(crate) const SEALED: &[SealedColumn] = &[
     REQUEST_REFERRAL,
     REQUEST_MESSAGE,
     REQUEST_EVENT_NOTE,
+    ROOM_MESSAGE_BODY,
+    ROOM_HIDDEN_REASON,
 ];
 
 /// A text column that held values in the clear before its sealed twin existed. Rows written

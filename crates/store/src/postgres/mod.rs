@@ -32,6 +32,7 @@ mod notes;
 mod orgs;
 mod programs;
 mod reports;
+mod rooms;
 mod rotation;
 mod schedules;
 mod sessions;

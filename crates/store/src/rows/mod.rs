@@ -19,6 +19,7 @@ mod notes;
 mod orgs;
 mod places;
 mod reports;
+mod rooms;
 mod schedules;
 mod sealed;
 mod sessions;
@@ -43,6 +44,7 @@ pub(crate) use notes::{AddendumRow, NoteRow, SealedSection, SealedShared, Sectio
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};
+pub(crate) use rooms::MessageRow;
 pub(crate) use schedules::{
     slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
 };

@@ -20,6 +20,7 @@ pub(crate) mod notes;
 pub(crate) mod orgs;
 pub(crate) mod places;
 pub(crate) mod reports;
+pub(crate) mod rooms;
 pub(crate) mod schedules;
 pub(crate) mod sessions;
 pub(crate) mod setup;

@@ -33,6 +33,7 @@ mod orgs;
 mod places;
 mod pool;
 mod reports;
+mod rooms;
 mod rotation;
 mod schedules;
 mod sessions;

@@ -15,6 +15,7 @@ mod story_groups;
 mod story_intake;
 mod story_members;
 mod story_notes;
+mod story_rooms;
 mod story_schedules;
 mod story_sealed;
 mod story_techniques;

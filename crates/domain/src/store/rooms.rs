@@ -1,0 +1,33 @@
+use chrono::{DateTime, Utc};
+
+use crate::ids::{AccountId, SessionId};
+use crate::rooms::{ChatMessage, NewMessage};
+use crate::StoreError;
+
+type R<T> = Result<T, StoreError>;
+
+/// Rooms' chat messages.
+#[async_trait::async_trait]
+pub trait RoomStore: Send + Sync {
+    /// Stores `message` with the room's next sequence number, in one transaction, and gives
+    /// it back as stored. When its author already sent a message with the same client id in
+    /// this room, nothing is stored and that message comes back instead.
+    async fn append_message(&self, message: NewMessage) -> R<ChatMessage>;
+    /// The room's messages after `after_seq`, in order, at most `limit`.
+    async fn messages_after(
+        &self,
+        session: SessionId,
+        after_seq: i64,
+        limit: i64,
+    ) -> R<Vec<ChatMessage>>;
+    /// Hides message `seq` of the room with a reason; the message as it is now, or `None`
+    /// when there is no such message. Hiding twice keeps the first reason.
+    async fn hide_message(
+        &self,
+        session: SessionId,
+        seq: i64,
+        by: AccountId,
+        reason: String,
+        at: DateTime<Utc>,
+    ) -> R<Option<ChatMessage>>;
+}

@@ -1,0 +1,111 @@
+//! Rooms' chat messages on SQLite. The one writer gives each room's messages their sequence
+//! numbers one after another.
+
+use chrono::{DateTime, Utc};
+use kindred_domain::ids::{AccountId, SessionId};
+use kindred_domain::rooms::{ChatMessage, NewMessage};
+use kindred_domain::store::RoomStore;
+use kindred_domain::StoreError;
+use rusqlite::Connection;
+
+use super::exec::{all, execute, optional, scalar};
+use super::values::ts;
+use super::{SqliteStore, R};
+use crate::crypto::{Keyring, ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
+use crate::rows::MessageRow;
+use crate::sql::rooms as sql;
+
+fn by_seq(c: &Connection, keys: &Keyring, session: &str, seq: i64) -> R<Option<ChatMessage>> {
+    optional::<MessageRow>(c, sql::BY_SEQ, &[&session, &seq])?
+        .map(|m| m.open(keys))
+        .transpose()
+}
+
+#[async_trait::async_trait]
+impl RoomStore for SqliteStore {
+    async fn append_message(&self, message: NewMessage) -> R<ChatMessage> {
+        let id = message.id.to_string();
+        // Sealed before the writer is taken: the writer's time goes to the writes.
+        let sealed = ROOM_MESSAGE_BODY.seal(&self.keys, &id, &message.body)?;
+        let keys = std::sync::Arc::clone(&self.keys);
+        self.write_tx(move |c| {
+            let (session, author) = (
+                message.session_id.to_string(),
+                message.author_id.to_string(),
+            );
+            if let Some(sent) = optional::<MessageRow>(
+                c,
+                sql::BY_CLIENT_ID,
+                &[&session, &author, &message.client_id],
+            )? {
+                return sent.open(&keys);
+            }
+            let seq: i64 = scalar::<i64>(c, sql::LAST_SEQ, &[&session])? + 1;
+            execute(
+                c,
+                sql::INSERT,
+                &[
+                    &id,
+                    &session,
+                    &seq,
+                    &message.client_id,
+                    &author,
+                    &sealed,
+                    &ts(message.sent_at),
+                ],
+            )?;
+            tracing::debug!(session_id = %session, seq, "room message stored");
+            Ok(ChatMessage {
+                id: message.id,
+                session_id: message.session_id,
+                seq,
+                client_id: message.client_id,
+                author_id: message.author_id,
+                author_name: scalar(c, crate::sql::notes::DISPLAY_NAME, &[&author])?,
+                body: message.body,
+                sent_at: message.sent_at,
+                hidden: None,
+            })
+        })
+        .await
+    }
+
+    async fn messages_after(
+        &self,
+        session: SessionId,
+        after_seq: i64,
+        limit: i64,
+    ) -> R<Vec<ChatMessage>> {
+        let rows = self.read(|c| {
+            all::<MessageRow>(c, sql::AFTER, &[&session.to_string(), &after_seq, &limit])
+        })?;
+        rows.into_iter().map(|m| m.open(&self.keys)).collect()
+    }
+
+    async fn hide_message(
+        &self,
+        session: SessionId,
+        seq: i64,
+        by: AccountId,
+        reason: String,
+        at: DateTime<Utc>,
+    ) -> R<Option<ChatMessage>> {
+        let keys = std::sync::Arc::clone(&self.keys);
+        self.write_tx(move |c| {
+            let session = session.to_string();
+            let id: String = match scalar(c, sql::ID_OF, &[&session, &seq]) {
+                Ok(id) => id,
+                Err(StoreError::NotFound) => return Ok(None),
+                Err(other) => return Err(other),
+            };
+            let sealed = ROOM_HIDDEN_REASON.seal(&keys, &id, &reason)?;
+            execute(
+                c,
+                sql::HIDE,
+                &[&session, &seq, &by.to_string(), &sealed, &ts(at)],
+            )?;
+            by_seq(c, &keys, &session, seq)
+        })
+        .await
+    }
+}
