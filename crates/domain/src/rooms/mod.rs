@@ -3,7 +3,14 @@
 //! on them.
 
 pub mod access;
+pub mod live;
 pub mod messages;
+pub mod rate;
+
+#[cfg(test)]
+mod live_tests;
 
 pub use access::{entry, Refusal, RoomWindow, Seat, CLOSES_AFTER, OPENS_BEFORE};
+pub use live::{Command, Event, Room, RoomError};
 pub use messages::{hide_reason, ChatMessage, Hidden, MessageInput, NewMessage};
+pub use rate::RateLimit;
