@@ -3,6 +3,7 @@
 //! on them.
 
 pub mod access;
+mod enter;
 pub mod live;
 pub mod messages;
 pub mod rate;
@@ -11,6 +12,7 @@ pub mod rate;
 mod live_tests;
 
 pub use access::{entry, Refusal, RoomWindow, Seat, CLOSES_AFTER, OPENS_BEFORE};
+pub use enter::{enter, RoomPass, RoomRefused};
 pub use live::{Command, Event, Room, RoomError};
 pub use messages::{hide_reason, ChatMessage, Hidden, MessageInput, NewMessage};
 pub use rate::RateLimit;
