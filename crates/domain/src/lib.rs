@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod chart;
+pub mod crisis_language;
 pub mod enrollments;
 pub mod error;
 pub mod fields;
