@@ -3,31 +3,8 @@
 //! nothing here; and most words of a message are in no table, which [`Shapes`] tells
 //! before any hashing.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-pub(super) type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// FNV-1a, 64 bits.
-pub(super) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Self(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// A map with the `fnv` crate's FNV-1a hash: quick for short keys.
+pub(super) type Map<K, V> = fnv::FnvHashMap<K, V>;
 
 /// Which (first byte, length) pairs occur among a table's keys.
 pub(super) struct Shapes([u32; 256]);
