@@ -387,6 +387,7 @@ async fn chart(
     let notes = sqlx::query_as::<Db, ChartNoteRow>(sql::CHART_NOTES)
         .bind(&o)
         .bind(&m)
+        .bind(&display_name)
         .fetch_all(&mut **tx)
         .await
         .map_err(db)?

@@ -114,17 +114,18 @@ pub(crate) const CHART_MARKS: &str = "SELECT g.id AS group_id, g.name AS group_n
      JOIN groups g ON g.id = s.group_id \
      WHERE g.org_id = $1 AND t.account_id = $2 ORDER BY s.starts_at DESC, s.id LIMIT $3";
 
-/// `$1` organization, `$2` member: the member's signed notes (and those waiting for
-/// co-signature) with their group notes' shared part, newest session first.
+/// `$1` organization, `$2` member, `$3` the member's display name (the chart has it
+/// already, so no account row is looked up per note): the member's signed notes (and those
+/// waiting for co-signature) with their group notes' shared part, newest session first.
 pub(crate) const CHART_NOTES: &str = "SELECT n.session_id, n.group_id, g.name AS group_name, \
      s.starts_at AS session_starts_at, n.status, a.display_name AS author_name, n.signed_at, \
      COALESCE(c.display_name, '') AS cosigner_name, n.cosigned_at, n.participant_count, \
      n.topic, n.techniques, n.themes, n.observations, \
-     m.id, m.member_id, p.display_name, m.data, m.assessment, m.plan, m.response, \
+     m.id, m.member_id, CAST($3 AS TEXT) AS display_name, m.data, m.assessment, m.plan, m.response, \
      m.risk_level, m.risk_notes \
      FROM member_notes m JOIN group_notes n ON n.session_id = m.session_id \
      JOIN group_sessions s ON s.id = n.session_id JOIN groups g ON g.id = n.group_id \
-     JOIN accounts a ON a.id = n.author_id JOIN accounts p ON p.id = m.member_id \
+     JOIN accounts a ON a.id = n.author_id \
      LEFT JOIN accounts c ON c.id = n.cosigned_by \
      WHERE n.org_id = $1 AND m.member_id = $2 AND n.status <> 'draft' \
      ORDER BY s.starts_at DESC, s.id";

@@ -11,7 +11,7 @@ use kindred_domain::StoreError;
 use rusqlite::types::{ToSql, ToSqlOutput};
 use rusqlite::Connection;
 
-use super::exec::{all, execute, optional};
+use super::exec::{all, execute, optional, Repeated};
 use super::values::ts;
 use super::{SqliteStore, R};
 use crate::rows::{to_micros, ChainRow, EntryRow, HeadRow};
@@ -51,9 +51,11 @@ pub(crate) fn append_all(conn: &Connection, events: &[AuditEvent]) -> R<()> {
         .ok_or_else(|| StoreError::Backend("the audit head row is missing".into()))?
         .into_head()?;
     let mut seq = last;
+    // Prepared once for the group, its parameters' positions looked up once.
+    let mut insert = Repeated::new(conn, sql::INSERT, 13)?;
     for event in events {
         seq += 1;
-        prev = insert(conn, seq, &prev, event)?;
+        prev = insert_event(&mut insert, seq, &prev, event)?;
     }
     let moved = execute(conn, sql::SET_HEAD, &[&seq, &prev.as_slice(), &last])?;
     if moved != 1 {
@@ -65,28 +67,29 @@ pub(crate) fn append_all(conn: &Connection, events: &[AuditEvent]) -> R<()> {
 }
 
 /// Writes event `seq` linked to `prev`; its hash.
-fn insert(conn: &Connection, seq: i64, prev: &[u8; 32], event: &AuditEvent) -> R<[u8; 32]> {
+fn insert_event(
+    insert: &mut Repeated<'_>,
+    seq: i64,
+    prev: &[u8; 32],
+    event: &AuditEvent,
+) -> R<[u8; 32]> {
     let event = to_micros(event);
     let hash = link_hash(prev, seq, &event);
-    execute(
-        conn,
-        sql::INSERT,
-        &[
-            &seq,
-            &ts(event.at),
-            &event.actor.map(|a| a.to_string()),
-            &event.org.map(|o| o.to_string()),
-            &event.member.map(|m| m.to_string()),
-            &event.action.code(),
-            &event.object.kind,
-            &event.object.id,
-            &event.outcome.code(),
-            &event.request_id,
-            &event.client_addr,
-            &prev.as_slice(),
-            &hash.as_slice(),
-        ],
-    )?;
+    insert.run(&[
+        &seq,
+        &ts(event.at),
+        &event.actor.map(|a| a.to_string()),
+        &event.org.map(|o| o.to_string()),
+        &event.member.map(|m| m.to_string()),
+        &event.action.code(),
+        &event.object.kind,
+        &event.object.id,
+        &event.outcome.code(),
+        &event.request_id,
+        &event.client_addr,
+        &prev.as_slice(),
+        &hash.as_slice(),
+    ])?;
     Ok(hash)
 }
 

@@ -347,13 +347,15 @@ fn chart(c: &Connection, org: OrgId, member: AccountId, in_groups: bool) -> R<Op
     if !(in_groups || !enrollments.is_empty() || !marks.is_empty() || !requests.is_empty()) {
         return Ok(None);
     }
+    let addenda = all(c, sql::CHART_ADDENDA, &[&org, &member])?;
+    let notes = all(c, sql::CHART_NOTES, &[&org, &member, &display_name])?;
     Ok(Some(ChartRows {
         member_id,
         display_name,
         enrollments,
         marks,
-        addenda: all(c, sql::CHART_ADDENDA, &[&org, &member])?,
-        notes: all(c, sql::CHART_NOTES, &[&org, &member])?,
+        addenda,
+        notes,
         requests,
     }))
 }
