@@ -57,6 +57,12 @@ impl PublishInput {
     pub(super) fn parse(&self) -> Result<(String, String), Error> {
         let mut errors = FieldErrors::new();
         let (title, body) = (self.title.trim(), self.body.trim());
+        if self.replaces < 1 {
+            errors.add(
+                "replaces",
+                "Start from the version in effect: its number is what this one replaces.",
+            );
+        }
         if title.is_empty() {
             errors.add("title", "Give the agreement a title.");
         } else if title.chars().count() > TITLE_MAX {

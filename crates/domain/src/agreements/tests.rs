@@ -72,6 +72,14 @@ fn a_new_version_needs_a_title_and_a_text() {
         panic!("an empty agreement must be refused");
     };
     assert!(errors.get("title").is_some() && errors.get("body").is_some());
+    let nothing_replaced = PublishInput {
+        replaces: 0,
+        title: "Agreement".into(),
+        body: "Text".into(),
+    };
+    assert!(
+        matches!(nothing_replaced.parse(), Err(Error::Invalid(e)) if e.get("replaces").is_some())
+    );
 }
 
 #[test]
