@@ -18,6 +18,16 @@ use crate::app::AppState;
 use crate::http::{Auth, Form};
 use crate::pages::{form_status, render_with, Layout, PageResult};
 
+/// A form shown again: 409 when the agreement changed meanwhile (`notice`), else as its
+/// field errors say.
+fn page_status(notice: Option<&String>, errors: &FieldErrors) -> axum::http::StatusCode {
+    if notice.is_some() {
+        axum::http::StatusCode::CONFLICT
+    } else {
+        form_status(errors)
+    }
+}
+
 fn page_url(org: OrgId) -> String {
     format!("/orgs/{org}/agreement")
 }
@@ -65,13 +75,8 @@ async fn agreement_page(
     } else {
         None
     };
-    let http_status = if notice.is_some() {
-        axum::http::StatusCode::CONFLICT
-    } else {
-        form_status(&errors)
-    };
     render_with(
-        http_status,
+        page_status(notice.as_ref(), &errors),
         AgreementPage {
             layout: Layout::new(auth, "Group agreement"),
             org_id: org,
@@ -149,13 +154,8 @@ async fn publish_page(
             }
         }
     };
-    let http_status = if notice.is_some() {
-        axum::http::StatusCode::CONFLICT
-    } else {
-        form_status(&errors)
-    };
     render_with(
-        http_status,
+        page_status(notice.as_ref(), &errors),
         PublishPage {
             layout: Layout::new(auth, "New version of the group agreement"),
             org_id: org,
