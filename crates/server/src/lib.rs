@@ -11,3 +11,4 @@ pub mod demo;
 pub mod http;
 pub mod pages;
 pub mod places;
+pub mod rooms;

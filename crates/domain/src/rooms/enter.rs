@@ -32,8 +32,9 @@ pub struct RoomRefused {
 }
 
 /// Whether the signed-in person may enter the session's room now. `removed` and `ended_at`
-/// come from the open room, which keeps them. A session the person has nothing to do with
-/// is refused plainly (`NotInGroup`) rather than hidden: the link came from the group.
+/// come from the open room, which keeps them. To someone who is neither on the session's
+/// roster nor one of its facilitators the room does not exist (`NotFound`), as anything of
+/// a group is to those outside it; everyone else is told why not and when.
 pub async fn enter(
     store: &dyn Store,
     actor: &Actor,
@@ -57,9 +58,12 @@ pub async fn enter(
             .any(|line| line.account_id == me.account_id && (line.enrolled || line.registered))
             .then_some(Seat::Member)
     };
+    let Some(seat) = seat else {
+        return Err(Error::NotFound);
+    };
     let status = agreements::status(store, actor, group.org_id).await?;
     let decided = entry(
-        seat,
+        Some(seat),
         status.is_signed(),
         status.agreement.version,
         removed,

@@ -208,6 +208,25 @@ pub enum RoomError {
     NoSteps,
 }
 
+/// The room as a newcomer (or a client that fell behind) first sees it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+pub struct Snapshot {
+    pub present: Vec<Present>,
+    #[schema(value_type = Vec<String>)]
+    pub hands: Vec<AccountId>,
+    #[schema(value_type = Option<String>)]
+    pub speaking: Option<AccountId>,
+    pub talking_piece: bool,
+    #[schema(value_type = Option<String>)]
+    pub piece_holder: Option<AccountId>,
+    /// The check-in round's shares, when one is open.
+    pub check_in: Option<Vec<CheckIn>>,
+    pub exercise: Option<Exercise>,
+    /// Until when the viewer is muted, if they are.
+    pub muted_until: Option<DateTime<Utc>>,
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
 /// One open room.
 #[derive(Debug, Clone)]
 pub struct Room {
@@ -253,6 +272,32 @@ impl Room {
 
     pub fn exercise(&self) -> Option<&Exercise> {
         self.exercise.as_ref()
+    }
+
+    /// What `viewer` sees of the room at `now`.
+    pub fn snapshot(&self, viewer: AccountId, now: DateTime<Utc>) -> Snapshot {
+        Snapshot {
+            present: self.present.values().cloned().collect(),
+            hands: self.hands.clone(),
+            speaking: self.speaking,
+            talking_piece: self.piece.is_some(),
+            piece_holder: self.piece.flatten(),
+            check_in: self.check_in.clone(),
+            exercise: self.exercise.clone(),
+            muted_until: self
+                .muted
+                .get(&viewer)
+                .copied()
+                .filter(|until| now < *until),
+            ended_at: self.ended_at,
+        }
+    }
+
+    /// Whether `who` takes part as a facilitator.
+    pub fn is_facilitator(&self, who: AccountId) -> bool {
+        self.present
+            .get(&who)
+            .is_some_and(|p| p.seat == Seat::Facilitator)
     }
 
     /// Someone entered (the access rule already let them in).
@@ -446,12 +491,6 @@ impl Room {
                 Ok(vec![everyone(Event::Ended { at: now })])
             }
         }
-    }
-
-    fn is_facilitator(&self, who: AccountId) -> bool {
-        self.present
-            .get(&who)
-            .is_some_and(|p| p.seat == Seat::Facilitator)
     }
 
     fn facilitator(&self, who: AccountId) -> Result<(), RoomError> {

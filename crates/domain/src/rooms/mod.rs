@@ -13,6 +13,6 @@ mod live_tests;
 
 pub use access::{entry, Refusal, RoomWindow, Seat, CLOSES_AFTER, OPENS_BEFORE};
 pub use enter::{enter, RoomPass, RoomRefused};
-pub use live::{Command, Event, Room, RoomError};
+pub use live::{Audience, Command, Event, Notice, Present, Room, RoomError, Snapshot};
 pub use messages::{hide_reason, ChatMessage, Hidden, MessageInput, NewMessage};
 pub use rate::RateLimit;

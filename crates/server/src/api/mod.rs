@@ -22,6 +22,7 @@ mod orgs;
 mod programs;
 mod public;
 mod reports;
+mod rooms;
 mod schedules;
 mod screening;
 mod setup;
@@ -31,7 +32,7 @@ use axum::routing::{delete, get, post, put};
 use axum::Router;
 
 pub use error::{error_response, ApiError, ApiErrorBody};
-use error::{parse_id, ApiResult};
+pub(crate) use error::{parse_id, ApiResult};
 pub use openapi::ApiDoc;
 
 use crate::app::AppState;
@@ -201,6 +202,27 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/orgs/{org_id}/agreement/versions",
             post(agreements::publish),
+        )
+        .route("/api/v1/sessions/{session_id}/room", get(rooms::entry))
+        .route(
+            "/api/v1/sessions/{session_id}/room/messages",
+            get(rooms::messages).post(rooms::post_message),
+        )
+        .route(
+            "/api/v1/sessions/{session_id}/room/messages/{seq}/hide",
+            post(rooms::hide),
+        )
+        .route(
+            "/api/v1/sessions/{session_id}/room/commands",
+            post(rooms::command),
+        )
+        .route(
+            "/api/v1/sessions/{session_id}/room/exercise",
+            post(rooms::start_exercise),
+        )
+        .route(
+            "/api/v1/sessions/{session_id}/room/socket",
+            get(crate::rooms::socket::upgrade),
         )
         .route("/api/v1/screening", post(screening::assess))
         .route("/api/v1/meeting-guide.json", get(meeting_guide::feed))

@@ -4,8 +4,8 @@ use utoipa::{Modify, OpenApi};
 
 use super::{
     account, agreements, attendance, audit, auth, calendar, directory, enrollments, groups, intake,
-    locations, me, meeting_guide, notes, orgs, programs, public, reports, schedules, screening,
-    setup, techniques,
+    locations, me, meeting_guide, notes, orgs, programs, public, reports, rooms, schedules,
+    screening, setup, techniques,
 };
 
 #[derive(OpenApi)]
@@ -50,6 +50,8 @@ use super::{
         techniques::detach, techniques::move_item,
         agreements::current, agreements::status, agreements::sign, agreements::signatures,
         agreements::publish,
+        rooms::entry, rooms::messages, rooms::post_message, rooms::hide, rooms::command,
+        rooms::start_exercise, crate::rooms::socket::upgrade,
     ),
     modifiers(&Security)
 )]

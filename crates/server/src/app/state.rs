@@ -6,6 +6,7 @@ use kindred_domain::Store;
 
 use super::Clock;
 use crate::http::{SessionCache, SignInThrottle};
+use crate::rooms::Rooms;
 
 /// How the server presents itself: links and cookie security follow the public URL.
 #[derive(Debug, Clone)]
@@ -41,6 +42,8 @@ pub struct AppState {
     pub sessions: Arc<SessionCache>,
     /// Failed sign-ins per email and client (see `http::SignInThrottle`).
     pub sign_ins: Arc<SignInThrottle>,
+    /// The live rooms open in this process.
+    pub rooms: Arc<Rooms>,
 }
 
 impl AppState {
@@ -53,6 +56,7 @@ impl AppState {
             config: Arc::new(AppConfig::from_public_url(public_url)),
             sessions: Arc::new(SessionCache::default()),
             sign_ins: Arc::new(SignInThrottle::default()),
+            rooms: Arc::new(Rooms::default()),
         }
     }
 

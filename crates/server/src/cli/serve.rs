@@ -145,6 +145,7 @@ impl Server {
         let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
         // Dropped with this function: background passes end when serving ends.
         let jobs = AbortOnDrop(tokio::spawn(crate::app::jobs::run(self.state.clone())));
+        let sweep = AbortOnDrop(tokio::spawn(crate::rooms::sweep(self.state.clone())));
         // The directory's place names load off the request path.
         tokio::task::spawn_blocking(crate::places::warm);
         // Connection addresses reach handlers for per-client sign-in limits.
@@ -163,6 +164,9 @@ impl Server {
             () = stop => {}
         }
         tracing::info!("shutting down: finishing requests in flight");
+        // Room connections outlive the requests that opened them: tell them to reconnect.
+        self.state.rooms.stop();
+        drop(sweep);
         let _ = stop_tx.send(());
         if tokio::time::timeout(Duration::from_secs(8), serving)
             .await

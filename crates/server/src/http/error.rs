@@ -16,6 +16,9 @@ pub enum AppError {
     /// Too many failed sign-ins from this client for this email; try again after the wait.
     #[error("too many sign-in attempts")]
     TooManyAttempts(chrono::Duration),
+    /// A member sent room messages faster than the limit; the next may go after these seconds.
+    #[error("too many messages")]
+    RateLimited(f64),
     #[error("request body too large")]
     TooLarge,
     /// Origin or CSRF token check failed.
@@ -69,6 +72,9 @@ impl AppError {
                     &format!("Too many sign-in attempts. Wait {minutes} {unit} and try again, or ask your program to reset your password."),
                 )
             }
+            AppError::RateLimited(wait) => {
+                simple(StatusCode::TOO_MANY_REQUESTS, &rate_limited_message(*wait))
+            }
             AppError::TooLarge => simple(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "That is more than we accept in one request. Shorten the text and try again.",
@@ -92,6 +98,13 @@ impl AppError {
             }
         }
     }
+}
+
+/// What a member who sends messages too quickly is told.
+pub fn rate_limited_message(wait_seconds: f64) -> String {
+    let seconds = wait_seconds.ceil().max(1.0);
+    let unit = if seconds <= 1.0 { "second" } else { "seconds" };
+    format!("You are sending messages very quickly. Your next message can go in {seconds} {unit}.")
 }
 
 /// Renders an error where the handler is not known yet (extractors, middleware): JSON under

@@ -20,7 +20,7 @@ pub use client::ClientAddr;
 pub use cookies::{clear_session_cookie, session_cookie, session_cookie_name};
 pub use csrf::{check_origin, CSRF_HEADER};
 pub use csv_download::csv_download;
-pub use error::{respond, AppError, Problem};
+pub use error::{rate_limited_message, respond, AppError, Problem};
 pub use paths::reject_undecodable_paths;
 pub use security_headers::security_headers;
 pub use session_cache::{forget_after_writes, SessionCache};

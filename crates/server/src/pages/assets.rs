@@ -17,6 +17,11 @@ const FILES: &[(&str, &str, &str)] = &[
         "text/javascript; charset=utf-8",
         include_str!("../../static/locate.js"),
     ),
+    (
+        "room.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../static/room.js"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Result<Response, PageError> {

@@ -18,6 +18,7 @@ mod orgs;
 mod public_group;
 mod requests;
 mod return_to;
+mod room;
 mod screening;
 mod session_actions;
 mod setup;
@@ -65,6 +66,7 @@ pub fn routes() -> Router<AppState> {
             "/groups/{group_id}/sessions/{session_id}/check-in",
             post(session_actions::check_in),
         )
+        .route("/sessions/{session_id}/room", get(room::show))
         .route("/signup", get(auth::sign_up_form).post(auth::sign_up))
         .route("/login", get(auth::login_form).post(auth::login))
         .route("/logout", post(auth::logout))

@@ -26,6 +26,7 @@ mod org_pages;
 mod orgs;
 mod policy;
 mod policy_routes;
+mod room_socket;
 mod rooms;
 mod schedules;
 mod screening;

@@ -50,6 +50,7 @@ fn allowed(grant: Grant, who: Who) -> bool {
         Grant::RunGroup => matches!(who, Who::Clinician | Who::OrgAdmin),
         Grant::ClinicalOrg => matches!(who, Who::Clinician | Who::OrgAdmin),
         Grant::OwnerOrStaff => allowed(Grant::Owner, who) || allowed(Grant::ViewOrg, who),
+        Grant::InSession => matches!(who, Who::Member | Who::Clinician | Who::OrgAdmin),
     }
 }
 

@@ -23,6 +23,8 @@ pub enum Grant {
     ClinicalOrg,
     /// The person the object is about, and staff of its organization.
     OwnerOrStaff,
+    /// Those in the session: the member on its roster and those who run the group.
+    InSession,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,6 +102,7 @@ impl Row {
             .replace("{feed_id}", &ids.feed)
             .replace("{member_id}", &ids.member)
             .replace("{session_id}", &ids.session)
+            .replace("{seq}", "1")
             .replace("{schedule_id}", &ids.schedule)
             .replace("{feed_file}", &ids.feed_file)
             .replace("{token}", &ids.setup)
@@ -782,6 +785,9 @@ pub fn table() -> Vec<Row> {
     rows.extend(technique_rows());
     rows.extend(agreement_rows());
     rows.extend(note_rows());
+    // The rooms come first, while the member is still on the session's roster: later rows
+    // take them off it.
+    let mut rows: Vec<Row> = room_rows().into_iter().chain(rows).collect();
     rows.sort_by_key(Row::archives);
     rows
 }
@@ -840,6 +846,68 @@ fn agreement_rows() -> Vec<Row> {
             ManageOrg,
             Some(new_agreement),
         ),
+    ]
+}
+
+fn room_message(_: &Fixture, ids: &Ids) -> Value {
+    json!({"client_id": format!("walk-{}", ids.unique), "body": "Hello"})
+}
+
+fn hide_reason(_: &Fixture, _: &Ids) -> Value {
+    json!({"reason": "Shared a phone number"})
+}
+
+fn raise_hand(_: &Fixture, _: &Ids) -> Value {
+    json!({"type": "raise_hand"})
+}
+
+fn exercise(_: &Fixture, ids: &Ids) -> Value {
+    json!({"item_id": ids.plan_item})
+}
+
+/// A session's online room: for those in the session. The walk's clock is a day before the
+/// session, so the room is not open yet and those let in meet that rule (409).
+fn room_rows() -> Vec<Row> {
+    use Grant::*;
+    vec![
+        stateful("GET", "/api/v1/sessions/{session_id}/room", InSession, None),
+        stateful(
+            "GET",
+            "/api/v1/sessions/{session_id}/room/messages",
+            InSession,
+            None,
+        ),
+        stateful(
+            "POST",
+            "/api/v1/sessions/{session_id}/room/messages",
+            InSession,
+            Some(room_message),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/sessions/{session_id}/room/messages/{seq}/hide",
+            InSession,
+            Some(hide_reason),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/sessions/{session_id}/room/commands",
+            InSession,
+            Some(raise_hand),
+        ),
+        stateful(
+            "POST",
+            "/api/v1/sessions/{session_id}/room/exercise",
+            InSession,
+            Some(exercise),
+        ),
+        stateful(
+            "GET",
+            "/api/v1/sessions/{session_id}/room/socket",
+            InSession,
+            None,
+        ),
+        stateful("GET", "/sessions/{session_id}/room", InSession, None),
     ]
 }
 

@@ -1,0 +1,84 @@
+//! Live rooms in this server process: each open room's state and broadcast
+//! ([`LiveRoom`]), the websocket that connects a person to it ([`socket`]), and the steps
+//! the page, the API and the websocket share ([`service`]). Chat messages are stored before
+//! anyone sees them; the rest of a room's state lives here, in memory, while it is open.
+
+pub mod frames;
+mod live_room;
+pub mod service;
+pub mod socket;
+mod sweep;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use kindred_domain::ids::SessionId;
+use kindred_domain::rooms::RoomPass;
+use tokio::sync::watch;
+
+pub use live_room::{Closes, LiveRoom, Outbound, PostRefused, ENDED, NOT_ON_ROSTER, TIME_UP};
+pub use sweep::sweep;
+
+/// The rooms open in this process.
+pub struct Rooms {
+    open: Mutex<HashMap<SessionId, Arc<LiveRoom>>>,
+    /// Becomes `true` when the server stops: every connection says so and closes, and
+    /// clients reconnect to the next server.
+    stopping: watch::Sender<bool>,
+}
+
+impl Default for Rooms {
+    fn default() -> Self {
+        Rooms {
+            open: Mutex::new(HashMap::new()),
+            stopping: watch::Sender::new(false),
+        }
+    }
+}
+
+impl Rooms {
+    fn open_rooms(&self) -> std::sync::MutexGuard<'_, HashMap<SessionId, Arc<LiveRoom>>> {
+        self.open.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The session's room, if it is open here.
+    pub fn get(&self, session: SessionId) -> Option<Arc<LiveRoom>> {
+        self.open_rooms().get(&session).cloned()
+    }
+
+    /// The room `pass` lets into, opened on first use.
+    pub fn open(&self, pass: &RoomPass) -> Arc<LiveRoom> {
+        Arc::clone(self.open_rooms().entry(pass.session.id).or_insert_with(|| {
+            Arc::new(LiveRoom::new(
+                pass.session.id,
+                pass.group.org_id,
+                pass.window.closes_at,
+            ))
+        }))
+    }
+
+    /// Every room open now.
+    pub fn all(&self) -> Vec<Arc<LiveRoom>> {
+        self.open_rooms().values().cloned().collect()
+    }
+
+    /// Forgets a room nobody is connected to.
+    pub fn forget(&self, session: SessionId) {
+        let mut open = self.open_rooms();
+        if open
+            .get(&session)
+            .is_some_and(|room| room.connection_count() == 0)
+        {
+            open.remove(&session);
+        }
+    }
+
+    pub fn stopping(&self) -> watch::Receiver<bool> {
+        self.stopping.subscribe()
+    }
+
+    /// Tells every connection the server is stopping; they close and clients reconnect.
+    pub fn stop(&self) {
+        self.stopping.send_replace(true);
+    }
+}

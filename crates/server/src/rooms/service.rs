@@ -1,0 +1,188 @@
+//! The steps of a room that the page, the JSON API and the websocket share: entering,
+//! posting a message, hiding one, starting a guided exercise, reading what was missed.
+
+use std::sync::Arc;
+
+use kindred_domain::auth::Actor;
+use kindred_domain::crisis_language;
+use kindred_domain::ids::{AccountId, RoomMessageId, SessionId, SessionPlanItemId};
+use kindred_domain::rooms::{
+    self, hide_reason, ChatMessage, MessageInput, NewMessage, Present, RoomError, RoomPass,
+    RoomRefused, Seat,
+};
+use kindred_domain::screening::US_CRISIS_RESOURCES;
+use kindred_domain::Error;
+
+use super::frames::ServerFrame;
+use super::{LiveRoom, PostRefused};
+use crate::app::AppState;
+use crate::http::AppError;
+
+/// Most messages one catch-up read returns; a client asks again from the last one.
+pub const CATCH_UP_LIMIT: i64 = 500;
+
+/// Said privately to the author of a message that read as a crisis.
+pub const CRISIS_WORDS: &str = "What you wrote sounds really hard. You do not have to wait \
+     for the group: you can reach someone right now. Your facilitator has been let know too.";
+
+/// Someone in a room: their pass and the room.
+#[derive(Clone)]
+pub struct Inside {
+    pub pass: RoomPass,
+    pub room: Arc<LiveRoom>,
+    pub account_id: AccountId,
+}
+
+impl Inside {
+    pub fn present(&self) -> Present {
+        Present {
+            account_id: self.account_id,
+            name: self.pass.name.clone(),
+            seat: self.pass.seat,
+        }
+    }
+}
+
+/// Lets the signed-in person into the session's room, or says why not.
+pub async fn enter(
+    state: &AppState,
+    actor: &Actor,
+    session: SessionId,
+) -> Result<Result<Inside, RoomRefused>, AppError> {
+    let me = actor.signed_in().ok_or(Error::Unauthenticated)?;
+    let open = state.rooms.get(session);
+    let removed = open.as_ref().is_some_and(|r| r.is_removed(me.account_id));
+    let ended_at = open.as_ref().and_then(|r| r.ended_at());
+    let decided = rooms::enter(
+        state.store(),
+        actor,
+        session,
+        removed,
+        ended_at,
+        state.now(),
+    )
+    .await?;
+    Ok(decided.map(|pass| Inside {
+        room: state.rooms.open(&pass),
+        account_id: me.account_id,
+        pass,
+    }))
+}
+
+/// Stores a message and sends it to the room; a crisis reading sends the author help now
+/// and tells the facilitators.
+pub async fn say(
+    state: &AppState,
+    inside: &Inside,
+    input: &MessageInput,
+) -> Result<ChatMessage, AppError> {
+    let (client_id, body) = input.parse()?;
+    let now = state.now();
+    inside
+        .room
+        .may_post(inside.account_id, now)
+        .map_err(|refused| match refused {
+            PostRefused::Room(e) => refused_by_room(&e),
+            PostRefused::RateLimited(wait) => AppError::RateLimited(wait),
+        })?;
+    let message = state
+        .store()
+        .append_message(NewMessage {
+            id: RoomMessageId::new(),
+            session_id: inside.pass.session.id,
+            client_id,
+            author_id: inside.account_id,
+            body,
+            sent_at: now,
+        })
+        .await
+        .map_err(Error::from)?;
+    inside.room.publish_message(&message);
+    if let Some(hit) = crisis_language::detect(&message.body).hit() {
+        // The category and the message's number only: never its text.
+        tracing::warn!(session = %message.session_id, seq = message.seq,
+            category = hit.category.code(), "crisis language in a room message");
+        inside.room.tell(
+            inside.account_id,
+            &ServerFrame::CrisisResources {
+                message: CRISIS_WORDS,
+                resources: US_CRISIS_RESOURCES,
+            },
+        );
+    }
+    Ok(message)
+}
+
+/// A facilitator hides message `seq` with a reason the room sees.
+pub async fn hide(
+    state: &AppState,
+    inside: &Inside,
+    seq: i64,
+    reason: &str,
+) -> Result<ChatMessage, AppError> {
+    if inside.pass.seat != Seat::Facilitator {
+        return Err(refused_by_room(&RoomError::FacilitatorsOnly));
+    }
+    let reason = hide_reason(reason)?;
+    let hidden = state
+        .store()
+        .hide_message(
+            inside.pass.session.id,
+            seq,
+            inside.account_id,
+            reason,
+            state.now(),
+        )
+        .await
+        .map_err(Error::from)?
+        .ok_or(Error::NotFound)?;
+    inside.room.publish_changed(&hidden);
+    Ok(hidden)
+}
+
+/// A facilitator starts the guided exercise `item` of the session plan.
+pub async fn start_exercise(
+    state: &AppState,
+    inside: &Inside,
+    item: SessionPlanItemId,
+) -> Result<(), AppError> {
+    if inside.pass.seat != Seat::Facilitator {
+        return Err(refused_by_room(&RoomError::FacilitatorsOnly));
+    }
+    let plan = state
+        .store()
+        .session_plan(inside.pass.session.id)
+        .await
+        .map_err(Error::from)?;
+    let item = plan
+        .into_iter()
+        .find(|i| i.id == item)
+        .ok_or_else(|| Error::invalid("item_id", "That plan is not in this session's plan."))?;
+    inside
+        .room
+        .start_exercise(
+            inside.account_id,
+            item.snapshot.title,
+            item.snapshot.steps,
+            state.now(),
+        )
+        .map_err(|e| refused_by_room(&e))
+}
+
+/// The room's messages after `after_seq`, at most [`CATCH_UP_LIMIT`].
+pub async fn messages_after(
+    state: &AppState,
+    inside: &Inside,
+    after_seq: i64,
+) -> Result<Vec<ChatMessage>, AppError> {
+    Ok(state
+        .store()
+        .messages_after(inside.pass.session.id, after_seq.max(0), CATCH_UP_LIMIT)
+        .await
+        .map_err(Error::from)?)
+}
+
+/// A room's refusal, for the person who asked.
+pub fn refused_by_room(e: &RoomError) -> AppError {
+    AppError::Domain(Error::Conflict(e.to_string()))
+}
