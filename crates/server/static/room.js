@@ -249,7 +249,9 @@ function renderPresent() {
       li.append(" ", control("Give the floor", { type: "give_floor", to: p.account_id }));
       li.append(" ", control("Pass the piece", { type: "pass_piece", to: p.account_id }));
       li.append(" ", control("Mute 5 min", { type: "mute", member: p.account_id, minutes: 5 }));
-      li.append(" ", control(`Remove ${p.name}`, { type: "remove", member: p.account_id }));
+      const remove = control(`Remove ${p.name}`, { type: "remove", member: p.account_id });
+      remove.dataset.remove = p.account_id;
+      li.append(" ", remove);
     }
     list.append(li);
   }

@@ -23,6 +23,7 @@
 
 mod intake;
 mod notes;
+mod room;
 mod schedule;
 mod staff;
 
@@ -66,6 +67,10 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
     ));
     std::fs::create_dir_all(&profile).expect("create the Chromium profile directory");
     let client = driver.connect(&tools.chromium, &profile).await;
+    // A second browser, for the member in the online room beside the facilitator.
+    let second_profile = profile.with_extension("second");
+    std::fs::create_dir_all(&second_profile).expect("create the second Chromium profile");
+    let second = driver.connect(&tools.chromium, &second_profile).await;
 
     let mut failures = Vec::new();
     for (backend, database) in kindred_store::testing::all_backends().await {
@@ -95,6 +100,11 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
             problems.extend(journey.run_schedule().await?);
             problems.extend(journey.run_intake().await?);
             problems.extend(journey.run_notes().await?);
+            let member = Journey {
+                client: &second,
+                ..journey
+            };
+            problems.extend(journey.run_room(&member).await?);
             Step::Ok(problems)
         };
         match tokio::time::timeout(JOURNEY_LIMIT, both).await {
@@ -111,8 +121,10 @@ async fn sign_up_sign_in_sign_out_with_accessibility_scans() {
 
     // Close the browser before chromedriver goes, so no Chromium is left behind.
     let _ = client.close().await;
+    let _ = second.close().await;
     drop(driver);
     let _ = std::fs::remove_dir_all(&profile);
+    let _ = std::fs::remove_dir_all(&second_profile);
 
     assert!(
         failures.is_empty(),

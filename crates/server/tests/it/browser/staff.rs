@@ -68,14 +68,18 @@ impl Journey<'_> {
     }
 
     pub(super) async fn href(&self, css: &str) -> Step<String> {
+        self.attribute(css, "href").await
+    }
+
+    pub(super) async fn attribute(&self, css: &str, name: &str) -> Step<String> {
         self.client
             .find(Locator::Css(css))
             .await
             .map_err(|e| format!("find {css}: {e}"))?
-            .attr("href")
+            .attr(name)
             .await
-            .map_err(|e| format!("read the link of {css}: {e}"))?
-            .ok_or_else(|| format!("{css} has no link"))
+            .map_err(|e| format!("read {name} of {css}: {e}"))?
+            .ok_or_else(|| format!("{css} has no {name}"))
     }
 
     /// Picks the first option of a select whose label contains `text`, as a person would.
