@@ -156,3 +156,8 @@ typed_id!(
     /// One chat message in a session's room.
     RoomMessageId
 );
+
+typed_id!(
+    /// A safety alert that waits for a clinician's acknowledgement.
+    AlertId
+);

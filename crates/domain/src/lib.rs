@@ -6,6 +6,7 @@
 
 pub mod accounts;
 pub mod agreements;
+pub mod alerts;
 pub mod attendance;
 pub mod audit;
 pub mod auth;

@@ -108,6 +108,9 @@ function receive(frame) {
     case "crisis_resources":
       showCrisis(frame);
       break;
+    case "alert":
+      showAlert(frame.alert);
+      break;
     case "closing":
       reconnect = frame.reconnect;
       status(frame.reason);
@@ -349,6 +352,44 @@ function showCrisis(frame) {
   }
   $("crisis").hidden = false;
   $("crisis").focus?.();
+}
+
+// A safety alert, to facilitators: who and what kind, and a button to say it is handled.
+function showAlert(alert) {
+  if (!facilitator) return;
+  $("alerts-box").hidden = false;
+  let li = document.querySelector(`#alerts li[data-alert="${alert.id}"]`);
+  if (!li) {
+    li = document.createElement("li");
+    li.dataset.alert = alert.id;
+    $("alerts").prepend(li);
+  }
+  li.replaceChildren();
+  const what = document.createElement("p");
+  what.textContent = `${alert.category_label}: ${alert.member_name} (message ${alert.message_seq ?? ""})`;
+  li.append(what);
+  if (alert.acknowledged) {
+    const done = document.createElement("p");
+    done.textContent = `Acknowledged by ${alert.acknowledged.by_name}.`;
+    li.append(done);
+    return;
+  }
+  const form = document.createElement("form");
+  const label = document.createElement("label");
+  label.textContent = "What are you doing about it? (optional)";
+  const note = document.createElement("input");
+  note.name = "note";
+  note.maxLength = 1000;
+  label.append(" ", note);
+  const button = document.createElement("button");
+  button.type = "submit";
+  button.textContent = "Acknowledge";
+  form.append(label, button);
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    send({ type: "acknowledge_alert", alert_id: alert.id, note: note.value });
+  });
+  li.append(form);
 }
 
 function disableRoom() {

@@ -21,6 +21,19 @@ pub enum Category {
 }
 
 impl Category {
+    pub const ALL: [Category; 5] = [
+        Self::PlanOrMeans,
+        Self::SuicidalIdeation,
+        Self::SelfHarm,
+        Self::HarmToOthers,
+        Self::Hopelessness,
+    ];
+
+    /// The category a stored code names.
+    pub fn from_code(code: &str) -> Option<Category> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     /// A short name for alerts and logs.
     pub fn code(self) -> &'static str {
         match self {

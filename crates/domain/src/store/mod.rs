@@ -3,6 +3,7 @@
 //! in one transaction; none of them decides who may see what (that is the policy's job).
 
 mod agreements;
+mod alerts;
 mod attendance;
 mod audit;
 mod calendar;
@@ -17,6 +18,7 @@ mod schedules;
 mod techniques;
 
 pub use agreements::AgreementStore;
+pub use alerts::AlertStore;
 pub use attendance::AttendanceStore;
 pub use audit::{AuditQuery, AuditStore};
 pub use calendar::CalendarStore;
@@ -45,6 +47,7 @@ pub trait Store:
     + AuditStore
     + TechniqueStore
     + AgreementStore
+    + AlertStore
     + RoomStore
 {
 }
@@ -63,6 +66,7 @@ impl<T> Store for T where
         + AuditStore
         + TechniqueStore
         + AgreementStore
+        + AlertStore
         + RoomStore
 {
 }

@@ -3,6 +3,7 @@
 
 mod account;
 mod agreements;
+mod alerts;
 mod attendance;
 mod audit;
 mod auth;
@@ -189,6 +190,11 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/api/v1/orgs/{org_id}/techniques/{technique_id}/archive",
             post(techniques::archive),
+        )
+        .route("/api/v1/orgs/{org_id}/alerts", get(alerts::list))
+        .route(
+            "/api/v1/orgs/{org_id}/alerts/{alert_id}/acknowledge",
+            post(alerts::acknowledge),
         )
         .route("/api/v1/orgs/{org_id}/agreement", get(agreements::current))
         .route(

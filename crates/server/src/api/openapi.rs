@@ -3,8 +3,8 @@ use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder
 use utoipa::{Modify, OpenApi};
 
 use super::{
-    account, agreements, attendance, audit, auth, calendar, directory, enrollments, groups, intake,
-    locations, me, meeting_guide, notes, orgs, programs, public, reports, rooms, schedules,
+    account, agreements, alerts, attendance, audit, auth, calendar, directory, enrollments, groups,
+    intake, locations, me, meeting_guide, notes, orgs, programs, public, reports, rooms, schedules,
     screening, setup, techniques,
 };
 
@@ -50,6 +50,7 @@ use super::{
         techniques::detach, techniques::move_item,
         agreements::current, agreements::status, agreements::sign, agreements::signatures,
         agreements::publish,
+        alerts::list, alerts::acknowledge,
         rooms::entry, rooms::messages, rooms::post_message, rooms::hide, rooms::command,
         rooms::start_exercise, crate::rooms::socket::upgrade,
     ),

@@ -3,7 +3,8 @@
 //! `error` frame back and changes nothing; the connection stays open.
 
 use chrono::{DateTime, Utc};
-use kindred_domain::ids::SessionPlanItemId;
+use kindred_domain::alerts::Alert;
+use kindred_domain::ids::{AlertId, SessionPlanItemId};
 use kindred_domain::rooms::{ChatMessage, Command, Event, Present, Snapshot};
 use kindred_domain::screening::CrisisResource;
 use serde::Deserialize;
@@ -18,6 +19,12 @@ pub enum Action {
     Hide { seq: i64, reason: String },
     /// Facilitator: starts a guided exercise of the session plan.
     StartExercise { item_id: SessionPlanItemId },
+    /// Facilitator: acknowledges a safety alert, saying what they did.
+    AcknowledgeAlert {
+        alert_id: AlertId,
+        #[serde(default)]
+        note: String,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -27,7 +34,7 @@ pub enum ClientFrame {
 }
 
 /// The `type`s that are [`Action`]s; every other type is read as a [`Command`].
-const ACTIONS: &[&str] = &["say", "hide", "start_exercise"];
+const ACTIONS: &[&str] = &["say", "hide", "start_exercise", "acknowledge_alert"];
 
 /// Reads one text frame.
 pub fn parse(text: &str) -> Result<ClientFrame, String> {
@@ -90,6 +97,10 @@ pub enum ServerFrame<'a> {
     CrisisResources {
         message: &'a str,
         resources: &'a [CrisisResource],
+    },
+    /// To facilitators only: a safety alert raised in this room, or its acknowledgement.
+    Alert {
+        alert: &'a Alert,
     },
     /// The server closes the connection after this frame; `reconnect` says whether
     /// trying again makes sense (a restart) or not (removed, the room ended).

@@ -216,6 +216,16 @@ impl LiveRoom {
         });
     }
 
+    /// A frame for the facilitators only.
+    pub fn tell_facilitators(&self, frame: &ServerFrame<'_>) {
+        self.send(Outbound {
+            to: Audience::Facilitators,
+            seq: None,
+            text: Some(frame.to_text().into()),
+            closes: Closes::Nobody,
+        });
+    }
+
     /// A frame for one person only (all their connections).
     pub fn tell(&self, account: AccountId, frame: &ServerFrame<'_>) {
         self.send(Outbound {

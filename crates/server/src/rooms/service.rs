@@ -3,9 +3,10 @@
 
 use std::sync::Arc;
 
+use kindred_domain::alerts::{self, AcknowledgeInput, AlertSource, NewAlert};
 use kindred_domain::auth::Actor;
 use kindred_domain::crisis_language;
-use kindred_domain::ids::{AccountId, RoomMessageId, SessionId, SessionPlanItemId};
+use kindred_domain::ids::{AccountId, AlertId, RoomMessageId, SessionId, SessionPlanItemId};
 use kindred_domain::rooms::{
     self, hide_reason, ChatMessage, MessageInput, NewMessage, Present, RoomError, RoomPass,
     RoomRefused, Seat,
@@ -31,6 +32,8 @@ pub struct Inside {
     pub pass: RoomPass,
     pub room: Arc<LiveRoom>,
     pub account_id: AccountId,
+    /// Who they are, for the use cases the room leads to (acknowledging an alert).
+    pub actor: Actor,
 }
 
 impl Inside {
@@ -65,6 +68,7 @@ pub async fn enter(
     Ok(decided.map(|pass| Inside {
         room: state.rooms.open(&pass),
         account_id: me.account_id,
+        actor: actor.clone(),
         pass,
     }))
 }
@@ -109,8 +113,49 @@ pub async fn say(
                 resources: US_CRISIS_RESOURCES,
             },
         );
+        let raised = alerts::raise(
+            state.store(),
+            &inside.pass.group,
+            NewAlert {
+                org_id: inside.pass.group.org_id,
+                group_id: inside.pass.group.id,
+                session_id: Some(message.session_id),
+                member_id: message.author_id,
+                source: AlertSource::RoomMessage,
+                message_seq: Some(message.seq),
+                category: hit.category.code(),
+            },
+            now,
+        )
+        .await?;
+        tracing::warn!(alert = %raised.id, session = %message.session_id, "safety alert raised");
+        inside
+            .room
+            .tell_facilitators(&ServerFrame::Alert { alert: &raised });
     }
     Ok(message)
+}
+
+/// Acknowledges a safety alert from the room; the other facilitators see it is handled.
+pub async fn acknowledge_alert(
+    state: &AppState,
+    inside: &Inside,
+    alert: AlertId,
+    note: String,
+) -> Result<(), AppError> {
+    let done = alerts::acknowledge(
+        state.store(),
+        &inside.actor,
+        inside.pass.group.org_id,
+        alert,
+        &AcknowledgeInput { note },
+        state.now(),
+    )
+    .await?;
+    inside
+        .room
+        .tell_facilitators(&ServerFrame::Alert { alert: &done });
+    Ok(())
 }
 
 /// A facilitator hides message `seq` with a reason the room sees.

@@ -301,6 +301,9 @@ impl Connection {
             ClientFrame::Action(Action::StartExercise { item_id }) => {
                 service::start_exercise(&self.state, &self.inside, item_id).await
             }
+            ClientFrame::Action(Action::AcknowledgeAlert { alert_id, note }) => {
+                service::acknowledge_alert(&self.state, &self.inside, alert_id, note).await
+            }
             ClientFrame::Command(command) => self
                 .inside
                 .room

@@ -7,10 +7,11 @@ use axum::body::Body;
 use axum::http::{header, Method, StatusCode};
 use chrono::Duration;
 use kindred_domain::accounts::{create_api_token, NewApiTokenInput};
+use kindred_domain::alerts::{AlertSource, NewAlert};
 use kindred_domain::audit::{AuditAction, AuditEvent, AuditObject, Trail};
 use kindred_domain::auth::{SecretToken, SignedIn};
 use kindred_domain::calendar::{create_feed, NewFeedInput};
-use kindred_domain::ids::{MemberNoteId, SessionId, SessionPlanItemId};
+use kindred_domain::ids::{AlertId, MemberNoteId, SessionId, SessionPlanItemId};
 use kindred_domain::notes::{GroupNote, MemberSection, NoteStatus, RiskLevel, SharedPart};
 use kindred_domain::notifications::Notification;
 use kindred_domain::orgs::Role;
@@ -207,6 +208,23 @@ async fn ids(
         .await
         .unwrap()
         .unwrap();
+    let alert = app
+        .store()
+        .insert_alert(
+            AlertId::new(),
+            NewAlert {
+                org_id: fx.org,
+                group_id: fx.therapy_group,
+                session_id: Some(fx.session),
+                member_id: fx.member.id,
+                source: AlertSource::RoomMessage,
+                message_seq: Some(1),
+                category: "hopelessness",
+            },
+            app.state.now(),
+        )
+        .await
+        .unwrap();
     if real {
         Ids {
             org: fx.org.to_string(),
@@ -228,6 +246,7 @@ async fn ids(
             technique: fx.technique.to_string(),
             plan_item: plan_item.to_string(),
             member_note: member_note.to_string(),
+            alert: alert.id.to_string(),
             unique: format!("{n}"),
         }
     } else {
@@ -251,6 +270,7 @@ async fn ids(
             technique: fresh(),
             plan_item: fresh(),
             member_note: fresh(),
+            alert: fresh(),
             unique: format!("{n}x"),
         }
     }

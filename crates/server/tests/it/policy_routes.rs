@@ -64,6 +64,9 @@ pub struct Ids {
     pub plan_item: String,
     /// The member's signed note from a past session of the therapy group.
     pub member_note: String,
+    /// An open safety alert about the member in the therapy group, raised anew for each
+    /// call (acknowledging spends it).
+    pub alert: String,
     /// Makes emails and names of this call unique.
     pub unique: String,
 }
@@ -112,6 +115,7 @@ impl Row {
             .replace("{technique_id}", &ids.technique)
             .replace("{item_id}", &ids.plan_item)
             .replace("{note_id}", &ids.member_note)
+            .replace("{alert_id}", &ids.alert)
     }
 
     /// Archiving runs last, so it cannot spoil the rows that edit the same objects.
@@ -784,6 +788,7 @@ pub fn table() -> Vec<Row> {
     ));
     rows.extend(technique_rows());
     rows.extend(agreement_rows());
+    rows.extend(alert_rows());
     rows.extend(note_rows());
     // The rooms come first, while the member is still on the session's roster: later rows
     // take them off it.
@@ -845,6 +850,32 @@ fn agreement_rows() -> Vec<Row> {
             "/orgs/{org_id}/agreement/edit",
             ManageOrg,
             Some(new_agreement),
+        ),
+    ]
+}
+
+fn alert_note(_: &Fixture, _: &Ids) -> Value {
+    json!({"note": "Called the member."})
+}
+
+/// Safety alerts: staff list those they may see; those who read the group's notes (here
+/// the clinician who leads it and the administrator) acknowledge.
+fn alert_rows() -> Vec<Row> {
+    use Grant::*;
+    vec![
+        row("GET", "/api/v1/orgs/{org_id}/alerts", ViewOrg, None),
+        row(
+            "POST",
+            "/api/v1/orgs/{org_id}/alerts/{alert_id}/acknowledge",
+            ClinicalOrg,
+            Some(alert_note),
+        ),
+        row("GET", "/orgs/{org_id}/alerts", ViewOrg, None),
+        row(
+            "POST",
+            "/orgs/{org_id}/alerts/{alert_id}/acknowledge",
+            ClinicalOrg,
+            Some(alert_note),
         ),
     ]
 }

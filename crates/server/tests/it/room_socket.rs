@@ -397,13 +397,19 @@ async fn facilitators_hide_remove_and_guide_and_the_roster_is_kept() {
         send(&mut member, json!({"type": "need_a_moment"})).await;
         until(&mut lead, event("needs_a_moment")).await;
 
-        // Crisis language: the author gets help at once.
+        // Crisis language: the author gets help at once, the facilitator an alert.
         say(&mut member, "m-1", "I want to kill myself tonight").await;
         let help = until(&mut member, of_type("crisis_resources")).await;
         assert!(help["resources"][0]["href"]
             .as_str()
             .unwrap()
             .starts_with("tel:"));
+        let raised = until(&mut lead, of_type("alert")).await;
+        assert_eq!(raised["alert"]["member_name"], fx.member.name.as_str());
+        assert_eq!(raised["alert"]["message_seq"], 1);
+        assert!(raised["alert"]["acknowledged"].is_null());
+        let alert_id = raised["alert"]["id"].as_str().unwrap().to_owned();
+        alerts_are_kept_until_acknowledged(&app, &fx, &alert_id, &mut lead).await;
 
         // Hidden: both see the reason, nobody the text.
         send(
@@ -435,6 +441,76 @@ async fn facilitators_hide_remove_and_guide_and_the_roster_is_kept() {
         live.stop().await;
     })
     .await;
+}
+
+/// The alert is listed for those who act on it and no one else, is told to the clinician,
+/// and is acknowledged once.
+async fn alerts_are_kept_until_acknowledged(
+    app: &TestApp,
+    fx: &Fixture,
+    alert_id: &str,
+    lead: &mut Socket,
+) {
+    let alerts = format!("/api/v1/orgs/{}/alerts", fx.org);
+    let lead_api = app.client_for(&fx.clinician).await;
+    let listed = lead_api.get(&alerts).await.json();
+    assert_eq!(listed[0]["id"], alert_id);
+    let told = lead_api.get("/api/v1/me/notifications").await.text();
+    assert!(
+        told.contains("Safety alert in Evening Process Group"),
+        "{told}"
+    );
+    assert!(
+        !told.contains("kill"),
+        "the notification carries no words of the message"
+    );
+    // Not for a member, nor for staff who do not run the group or read its notes.
+    let member_api = app.client_for(&fx.member).await;
+    member_api.get(&alerts).await.expect(StatusCode::NOT_FOUND);
+    let peer_api = app.client_for(&fx.peer).await;
+    assert_eq!(peer_api.get(&alerts).await.json(), json!([]));
+    let acknowledge = format!("{alerts}/{alert_id}/acknowledge");
+    peer_api
+        .post_json(&acknowledge, &json!({"note": "seen"}))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    // A note too long is refused and the alert stays open.
+    let refused = lead_api
+        .post_json(&acknowledge, &json!({"note": "x".repeat(1001)}))
+        .await;
+    refused.expect(StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.json()["errors"]["note"].is_string(),
+        "{}",
+        refused.text()
+    );
+    assert!(lead_api.get(&alerts).await.json()[0]["acknowledged"].is_null());
+    // The facilitator acknowledges from the room; the administrator, a moment later, is
+    // told it is done already, and the note stays the facilitator's.
+    send(
+        lead,
+        json!({"type": "acknowledge_alert", "alert_id": alert_id, "note": "Called Robin; safe at home."}),
+    )
+    .await;
+    let done = until(lead, |f| {
+        f["type"] == "alert" && !f["alert"]["acknowledged"].is_null()
+    })
+    .await;
+    assert_eq!(
+        done["alert"]["acknowledged"]["by_name"],
+        fx.clinician.name.as_str()
+    );
+    let admin_api = app.client_for(&fx.admin).await;
+    let late = admin_api
+        .post_json(&acknowledge, &json!({"note": "me too"}))
+        .await;
+    late.expect(StatusCode::CONFLICT);
+    assert!(late.text().contains("acknowledged this alert already"));
+    let listed = admin_api.get(&alerts).await.json();
+    assert_eq!(
+        listed[0]["acknowledged"]["note"],
+        "Called Robin; safe at home."
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -98,6 +98,9 @@ pub(crate) const ROOM_MESSAGE_BODY: SealedColumn = sealed("room_messages", "id",
 pub(crate) const ROOM_HIDDEN_REASON: SealedColumn =
     sealed("room_messages", "id", "hidden_reason_sealed");
 
+/// What a clinician did about a safety alert.
+pub(crate) const ALERT_NOTE: SealedColumn = sealed("alerts", "id", "ack_note_sealed");
+
 /// Every sealed column.
 pub(crate) const SEALED: &[SealedColumn] = &[
     NOTE_TOPIC,
@@ -118,6 +121,7 @@ pub(crate) const SEALED: &[SealedColumn] = &[
     REQUEST_EVENT_NOTE,
     ROOM_MESSAGE_BODY,
     ROOM_HIDDEN_REASON,
+    ALERT_NOTE,
 ];
 
 /// A text column that held values in the clear before its sealed twin existed. Rows written

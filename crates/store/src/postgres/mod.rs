@@ -18,6 +18,7 @@ use sqlx::{PgPool, Postgres};
 
 mod accounts;
 mod agreements;
+mod alerts;
 mod attendance;
 pub(crate) mod audit;
 mod auth;

@@ -4,6 +4,7 @@
 
 mod accounts;
 mod agreements;
+mod alerts;
 mod attendance;
 mod audit;
 mod calendar;
@@ -29,6 +30,7 @@ pub(crate) use accounts::{
     session_context, AccountRow, ApiTokenRow, AuthSessionRow, SessionContextRow,
 };
 pub(crate) use agreements::{published_at, AgreementRow, SignatureRow};
+pub(crate) use alerts::AlertRow;
 pub(crate) use attendance::{ChangeRow, MyMarkRow, RegistrationRow, RosterLineRow};
 pub(crate) use audit::{to_micros, ChainRow, EntryRow, HeadRow};
 pub(crate) use calendar::{FeedRow, FeedSessionRow};

@@ -7,6 +7,7 @@
 
 pub(crate) mod accounts;
 pub(crate) mod agreements;
+pub(crate) mod alerts;
 pub(crate) mod attendance;
 pub(crate) mod audit;
 pub(crate) mod auth;

@@ -16,6 +16,7 @@ use crate::errors::sqlite as err;
 
 mod accounts;
 mod agreements;
+mod alerts;
 mod attendance;
 pub(crate) mod audit;
 mod auth;

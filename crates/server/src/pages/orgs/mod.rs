@@ -1,6 +1,7 @@
 //! Staff pages of one organization: its front page, programs, locations, groups and staff.
 
 mod agreement;
+mod alerts;
 mod attendance;
 mod audit;
 mod chart;
@@ -109,6 +110,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/orgs/{org_id}/billing", get(reports::billing))
         .route("/orgs/{org_id}/billing.csv", get(reports::billing_csv))
+        .route("/orgs/{org_id}/alerts", get(alerts::list))
+        .route(
+            "/orgs/{org_id}/alerts/{alert_id}/acknowledge",
+            post(alerts::acknowledge),
+        )
         .route("/orgs/{org_id}/audit", get(audit::show))
         .route("/orgs/{org_id}/audit.csv", get(audit::csv))
         .route(
