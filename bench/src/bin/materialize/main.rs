@@ -160,6 +160,7 @@ async fn seed(
         level_of_care: LevelOfCare::IntensiveOutpatient,
         part2: false,
         description: String::new(),
+        on_call_id: None,
         created_at: now,
         archived_at: None,
     };

@@ -1,6 +1,6 @@
 use chrono::{DateTime, Utc};
 
-use super::{Program, ProgramInput};
+use super::{can_be_on_call, Program, ProgramInput, ProgramSpec};
 use crate::auth::Actor;
 use crate::ids::{OrgId, ProgramId};
 use crate::policy::{authorize, Access};
@@ -29,10 +29,34 @@ pub async fn create_program(
     input: &ProgramInput,
 ) -> Result<Program, Error> {
     authorize(actor, Access::ManageOrg(org))?;
-    let spec = input.parse().map_err(Error::Invalid)?;
+    let spec = checked(store, org, input).await?;
     let program = spec.into_new(org, now);
     store.insert_program(program.clone()).await?;
     Ok(program)
+}
+
+/// Parses the input and checks the on-call clinician works in this organization in a role
+/// that can act on a crisis alert: alerts must never go to someone outside it.
+async fn checked(
+    store: &dyn Store,
+    org: OrgId,
+    input: &ProgramInput,
+) -> Result<ProgramSpec, Error> {
+    let spec = input.parse().map_err(Error::Invalid)?;
+    if let Some(account) = spec.on_call_id {
+        let eligible = store
+            .roles_of(account)
+            .await?
+            .iter()
+            .any(|r| r.org_id == org && can_be_on_call(r.role));
+        if !eligible {
+            return Err(Error::invalid(
+                "on_call_id",
+                "The on-call clinician must be a clinician or administrator of this organization.",
+            ));
+        }
+    }
+    Ok(spec)
 }
 
 /// Takes `now` like every write use case; nothing of a program depends on it yet.
@@ -46,7 +70,7 @@ pub async fn update_program(
 ) -> Result<Program, Error> {
     authorize(actor, Access::ManageOrg(org))?;
     let current = store.program(org, id).await?.ok_or(Error::NotFound)?;
-    let spec = input.parse().map_err(Error::Invalid)?;
+    let spec = checked(store, org, input).await?;
     let program = spec.apply(current);
     store.update_program(program.clone()).await?;
     Ok(program)

@@ -1,7 +1,8 @@
 use chrono::{DateTime, Utc};
 
 use crate::fields::{checkbox, choice, optional_text, required_text};
-use crate::ids::{OrgId, ProgramId};
+use crate::ids::{AccountId, OrgId, ProgramId};
+use crate::orgs::Role;
 use crate::{vocabulary, FieldErrors};
 
 vocabulary!(
@@ -23,6 +24,8 @@ pub struct Program {
     /// Whether records fall under 42 CFR Part 2 (substance use disorder confidentiality).
     pub part2: bool,
     pub description: String,
+    /// The clinician who receives crisis alerts of the program's groups; `None` = no one yet.
+    pub on_call_id: Option<AccountId>,
     pub created_at: DateTime<Utc>,
     pub archived_at: Option<DateTime<Utc>>,
 }
@@ -38,15 +41,25 @@ pub struct ProgramInput {
     pub part2: bool,
     #[serde(default)]
     pub description: String,
+    /// An account id of the organization's clinicians or administrators; "" = no one.
+    #[serde(default)]
+    pub on_call_id: String,
 }
 
-/// A program's fields after parsing.
+/// A program's fields after parsing. The on-call clinician is only well-formed here; the use
+/// cases check that they work in the organization.
 #[derive(Debug, Clone)]
 pub struct ProgramSpec {
     pub name: String,
     pub level_of_care: LevelOfCare,
     pub part2: bool,
     pub description: String,
+    pub on_call_id: Option<AccountId>,
+}
+
+/// Who may be a program's on-call clinician: a role that can act on a crisis alert.
+pub fn can_be_on_call(role: Role) -> bool {
+    matches!(role, Role::Clinician | Role::OrgAdmin)
 }
 
 impl ProgramInput {
@@ -55,15 +68,30 @@ impl ProgramInput {
         let name = required_text(&mut errors, "name", &self.name, 120);
         let level_of_care = choice(&mut errors, "level_of_care", &self.level_of_care);
         let description = optional_text(&mut errors, "description", &self.description, 4000);
+        let on_call_id = self.on_call(&mut errors);
         match level_of_care {
             Some(level_of_care) if errors.is_empty() => Ok(ProgramSpec {
                 name,
                 level_of_care,
                 part2: self.part2,
                 description,
+                on_call_id,
             }),
             _ => Err(errors),
         }
+    }
+
+    /// Blank means no one; anything else must be an account id.
+    fn on_call(&self, errors: &mut FieldErrors) -> Option<AccountId> {
+        let raw = self.on_call_id.trim();
+        if raw.is_empty() {
+            return None;
+        }
+        let parsed = raw.parse().ok();
+        if parsed.is_none() {
+            errors.add("on_call_id", "Choose a clinician from the list.");
+        }
+        parsed
     }
 }
 
@@ -75,6 +103,7 @@ impl ProgramSpec {
             level_of_care: self.level_of_care,
             part2: self.part2,
             description: self.description,
+            on_call_id: self.on_call_id,
             ..program
         }
     }
@@ -87,6 +116,7 @@ impl ProgramSpec {
             level_of_care: self.level_of_care,
             part2: self.part2,
             description: self.description,
+            on_call_id: self.on_call_id,
             created_at: now,
             archived_at: None,
         }
@@ -100,6 +130,7 @@ impl From<&Program> for ProgramInput {
             level_of_care: crate::fields::Choice::code(p.level_of_care).to_owned(),
             part2: p.part2,
             description: p.description.clone(),
+            on_call_id: p.on_call_id.map(|id| id.to_string()).unwrap_or_default(),
         }
     }
 }

@@ -71,6 +71,8 @@ pub(super) async fn build(seed: &Seed<'_>) -> Result<Site, Error> {
             working on alcohol or drug use, often alongside depression or anxiety. Most people \
             attend for six to ten weeks, then step down to outpatient groups."
             .into(),
+        // Maya takes the clinic's crisis alerts, so the demo shows an on-call clinician.
+        on_call_id: maya.id.to_string(),
     };
     let outpatient = ProgramInput {
         name: "Outpatient Groups".into(),
@@ -79,6 +81,7 @@ pub(super) async fn build(seed: &Seed<'_>) -> Result<Site, Error> {
         description: "Weekly groups for anxiety, low mood, trauma and family support. One or two \
             hours a week, alongside individual counseling if you have it."
             .into(),
+        on_call_id: maya.id.to_string(),
     };
     let iop = create_program(seed.store, &actor, at, org.id, &iop).await?;
     let outpatient = create_program(seed.store, &actor, at, org.id, &outpatient).await?;

@@ -49,6 +49,8 @@ pub(super) async fn build(seed: &Seed<'_>) -> Result<Site, Error> {
             group, meet a peer recovery coach, or just have a coffee at the drop-in center. \
             No referral, diagnosis or insurance needed."
             .into(),
+        // A peer-run center has no clinician to take crisis alerts.
+        on_call_id: String::new(),
     };
     let peer_support = create_program(seed.store, &actor, at, org.id, &program).await?;
 

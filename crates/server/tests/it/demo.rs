@@ -96,6 +96,10 @@ async fn demo_seed_fills_every_kind_and_its_accounts_sign_in() {
         let staff_page = admin.get(&format!("/orgs/{org}")).await;
         staff_page.expect(StatusCode::OK);
         assert!(staff_page.text().contains(&escaped(&org_name)));
+        // The clinic's programs have the demo clinician on call.
+        let programs = admin.get(&format!("/orgs/{org}/programs")).await.text();
+        let on_call = format!("<td>{}</td>", escaped("Maya Okafor, LCSW"));
+        assert_eq!(programs.matches(&on_call).count(), 2, "{programs}");
 
         // The past four weeks were marked: the member has attendance, and the demo
         // organization has something to bill.

@@ -312,3 +312,91 @@ async fn admin_edits_a_group_and_manages_staff_through_the_api() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_programs_on_call_clinician_is_a_clinician_or_administrator_of_its_organization() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let admin = app.client_for(&fx.admin).await;
+        let programs = format!("/api/v1/orgs/{}/programs", fx.org);
+        let program = format!("{programs}/{}", fx.program);
+        let with = |on_call: String| {
+            json!({"name": "Intensive Outpatient", "level_of_care": "intensive_outpatient", "part2": true, "description": "Three evenings a week.", "on_call_id": on_call})
+        };
+        let clinician = fx.clinician.id.to_string();
+        let set = admin.put_json(&program, &with(clinician.clone())).await;
+        set.expect(StatusCode::OK);
+        assert_eq!(set.json()["on_call_id"], clinician.as_str());
+        let shown = admin.get(&program).await.json();
+        assert_eq!(shown["on_call_id"], clinician.as_str());
+
+        let not_staff = "The on-call clinician must be a clinician or administrator of this organization.";
+        for (who, id) in [
+            ("a member", fx.member.id),
+            ("a peer specialist", fx.peer.id),
+            ("another organization's administrator", fx.other_admin.id),
+        ] {
+            let refused = admin.put_json(&program, &with(id.to_string())).await;
+            refused.expect(StatusCode::UNPROCESSABLE_ENTITY);
+            assert_eq!(refused.json()["errors"]["on_call_id"], not_staff, "{who}");
+            assert_eq!(admin.get(&program).await.json(), shown, "{who}: the program is unchanged");
+        }
+        let garbled = admin.put_json(&program, &with("Maya".into())).await;
+        garbled.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(garbled.json()["errors"]["on_call_id"], "Choose a clinician from the list.");
+        // A new program is checked the same way, and nothing is stored.
+        let before = admin.get(&programs).await.json().as_array().unwrap().len();
+        let mut new = with(fx.member.id.to_string());
+        new["name"] = json!("Evening IOP");
+        let refused = admin.post_json(&programs, &new).await;
+        refused.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(refused.json()["errors"]["on_call_id"], not_staff);
+        assert_eq!(admin.get(&programs).await.json().as_array().unwrap().len(), before);
+
+        // The form offers the organization's clinicians and administrators, the current one
+        // picked; the list names them.
+        let form = admin.get(&format!("/orgs/{}/programs/{}/edit", fx.org, fx.program)).await;
+        form.expect(StatusCode::OK);
+        let page = form.text();
+        assert!(page.contains("<label for=\"on_call_id\">On-call clinician (receives crisis alerts)</label>"));
+        assert!(page.contains("<select id=\"on_call_id\" name=\"on_call_id\""));
+        assert!(page.contains("<option value=\"\">No one yet</option>"));
+        assert!(page.contains(&format!("<option value=\"{clinician}\" selected>Maya Clinician</option>")));
+        assert!(page.contains(&format!("<option value=\"{}\">Dana Admin</option>", fx.admin.id)));
+        for outsider in [fx.peer.id, fx.member.id, fx.other_admin.id] {
+            assert!(!page.contains(&format!("value=\"{outsider}\"")), "{outsider} is not offered");
+        }
+        let list = admin.get(&format!("/orgs/{}/programs", fx.org)).await;
+        assert!(list.text().contains("<td>Maya Clinician</td>"));
+        // The form shows the refusal at the field.
+        let member = fx.member.id.to_string();
+        let bad = admin
+            .post_form(
+                &format!("/orgs/{}/programs/{}", fx.org, fx.program),
+                &[("name", "Intensive Outpatient"), ("level_of_care", "intensive_outpatient"), ("on_call_id", &member)],
+            )
+            .await;
+        bad.expect(StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad.field_error("on_call_id").as_deref(), Some(not_staff));
+
+        let cleared = admin.put_json(&program, &with(String::new())).await;
+        cleared.expect(StatusCode::OK);
+        assert!(cleared.json()["on_call_id"].is_null());
+        assert!(admin.get(&program).await.json()["on_call_id"].is_null());
+        let list = admin.get(&format!("/orgs/{}/programs", fx.org)).await;
+        assert!(list.text().contains("<td>No one yet</td>"));
+
+        // Someone later taken off the staff stays set; the list says so.
+        admin.put_json(&program, &with(clinician.clone())).await.expect(StatusCode::OK);
+        assert!(app.store().remove_staff_role(fx.org, fx.clinician.id).await.unwrap());
+        let list = admin.get(&format!("/orgs/{}/programs", fx.org)).await;
+        assert!(list.text().contains("<td>No longer a clinician or administrator here</td>"));
+
+        // The API describes the field.
+        let doc = app.visitor().get("/api/openapi.json").await.json();
+        let schemas = &doc["components"]["schemas"];
+        assert!(schemas["Program"]["properties"]["on_call_id"].is_object());
+        assert!(schemas["ProgramInput"]["properties"]["on_call_id"].is_object());
+    })
+    .await;
+}

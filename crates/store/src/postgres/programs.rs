@@ -20,6 +20,7 @@ fn bind_program<'q>(query: Query<'q>, p: &'q Program) -> Query<'q> {
         .bind(p.part2)
         .bind(p.description.as_str())
         .bind(p.archived_at)
+        .bind(p.on_call_id.map(|id| id.to_string()))
 }
 
 pub(super) async fn insert_program(s: &PgStore, p: Program) -> R<()> {

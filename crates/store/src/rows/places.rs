@@ -17,6 +17,7 @@ pub(crate) struct ProgramRow {
     level_of_care: String,
     part2: bool,
     description: String,
+    on_call_id: Option<String>,
     created_at: DateTime<Utc>,
     archived_at: Option<DateTime<Utc>>,
 }
@@ -30,6 +31,7 @@ impl SqliteRow for ProgramRow {
             level_of_care: c.get("level_of_care")?,
             part2: c.get("part2")?,
             description: c.get("description")?,
+            on_call_id: c.get("on_call_id")?,
             created_at: c.time("created_at")?,
             archived_at: c.opt_time("archived_at")?,
         })
@@ -46,6 +48,10 @@ impl TryFrom<ProgramRow> for Program {
             level_of_care: code("programs.level_of_care", &r.level_of_care)?,
             part2: r.part2,
             description: r.description,
+            on_call_id: r
+                .on_call_id
+                .map(|raw| id("programs.on_call_id", &raw))
+                .transpose()?,
             created_at: r.created_at,
             archived_at: r.archived_at,
         })

@@ -2,7 +2,8 @@
 
 macro_rules! program_columns {
     () => {
-        "id, org_id, name, level_of_care, part2, description, created_at, archived_at"
+        "id, org_id, name, level_of_care, part2, description, on_call_id, created_at, \
+         archived_at"
     };
 }
 
@@ -13,14 +14,15 @@ macro_rules! location_columns {
     };
 }
 
-/// `$1` … `$7` are the update's parameters too; the creation time comes last.
+/// `$1` … `$8` are the update's parameters too; the creation time comes last.
 pub(crate) const INSERT_PROGRAM: &str = "INSERT INTO programs (id, org_id, name, \
-     level_of_care, part2, description, archived_at, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     level_of_care, part2, description, archived_at, on_call_id, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 
 /// Identity, organization and creation time never change.
 pub(crate) const UPDATE_PROGRAM: &str = "UPDATE programs SET name = $3, level_of_care = $4, \
-     part2 = $5, description = $6, archived_at = $7 WHERE id = $1 AND org_id = $2";
+     part2 = $5, description = $6, archived_at = $7, on_call_id = $8 \
+     WHERE id = $1 AND org_id = $2";
 
 /// `$1` program id, `$2` organization id.
 pub(crate) const PROGRAM: &str = concat!(

@@ -22,6 +22,7 @@ fn write_program(c: &Connection, sql: &str, p: &Program, created: Option<Ts>) ->
         opt_ts(p.archived_at),
     );
     let level = p.level_of_care.code();
+    let on_call = p.on_call_id.map(|id| id.to_string());
     let mut params: Vec<&dyn ToSql> = vec![
         &id,
         &org,
@@ -30,6 +31,7 @@ fn write_program(c: &Connection, sql: &str, p: &Program, created: Option<Ts>) ->
         &p.part2,
         &p.description,
         &archived,
+        &on_call,
     ];
     params.extend(created.as_ref().map(|t| t as &dyn ToSql));
     execute(c, sql, &params)

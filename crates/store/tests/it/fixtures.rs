@@ -59,6 +59,7 @@ pub fn program(org: OrgId, name: &str) -> Program {
         level_of_care: LevelOfCare::IntensiveOutpatient,
         part2: true,
         description: "Evenings, three times a week.".into(),
+        on_call_id: None,
         created_at: t0(),
         archived_at: None,
     }

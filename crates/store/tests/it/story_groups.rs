@@ -119,6 +119,7 @@ pub async fn organizations_and_places(backend: &str, store: &dyn Store, cast: &C
     );
     adults.description = "Weekly.".into();
     adults.archived_at = Some(at(5));
+    adults.on_call_id = Some(zoe.id);
     store.update_program(adults.clone()).await.unwrap();
     let listed = store.programs_of(clinic).await.unwrap();
     let names: Vec<_> = listed.iter().map(|p| p.name.as_str()).collect();
@@ -129,10 +130,15 @@ pub async fn organizations_and_places(backend: &str, store: &dyn Store, cast: &C
     );
     assert_eq!(listed[0].archived_at, Some(at(5)));
     assert_eq!(listed[0].description, "Weekly.");
+    assert_eq!(
+        listed[0].on_call_id,
+        Some(zoe.id),
+        "{backend}: on-call kept"
+    );
     let got = store.program(clinic, evenings.id).await.unwrap().unwrap();
     assert_eq!(
-        (got.level_of_care, got.part2),
-        (evenings.level_of_care, true)
+        (got.level_of_care, got.part2, got.on_call_id),
+        (evenings.level_of_care, true, None)
     );
     assert!(
         store

@@ -1,6 +1,8 @@
 //! Programs and locations have the same pages inside an organization: a list, a form to
 //! create or edit, and archiving. One macro writes the handlers so the two cannot drift; each
-//! names its templates, use cases and the choices its form offers.
+//! names its templates, use cases, what its list shows of each record (`listed`, which the
+//! list use case returns) and the choices its form offers (`choices`: the type and an async
+//! function that builds it from the organization's data and the input so far).
 
 macro_rules! org_resource_pages {
     (
@@ -8,9 +10,9 @@ macro_rules! org_resource_pages {
         titles: ($list_title:literal, $new_title:literal, $edit_title:literal),
         templates: ($list_template:literal, $form_template:literal),
         id: $Id:ty,
-        entity: $Entity:ty,
+        listed: $Listed:ty,
         input: $Input:ty,
-        choices: $choices:expr,
+        choices: ($Choices:ty, $choices:path),
         use_cases: ($list:path, $show:path, $create:path, $update:path, $archive_fn:path) $(,)?
     ) => {
         use askama::Template;
@@ -21,7 +23,6 @@ macro_rules! org_resource_pages {
         use kindred_domain::orgs::{self, Organization};
         use kindred_domain::FieldErrors;
 
-        use super::options::SelectOption;
         use super::{after_save, can_manage, id};
         use crate::app::AppState;
         use crate::http::{Auth, Form};
@@ -33,7 +34,7 @@ macro_rules! org_resource_pages {
         struct ListPage {
             layout: Layout,
             org: Organization,
-            items: Vec<$Entity>,
+            items: Vec<$Listed>,
             can_manage: bool,
         }
 
@@ -45,7 +46,7 @@ macro_rules! org_resource_pages {
             /// `None` when creating.
             record: Option<$Id>,
             input: $Input,
-            choices: Vec<SelectOption>,
+            choices: $Choices,
             errors: FieldErrors,
         }
 
@@ -72,7 +73,7 @@ macro_rules! org_resource_pages {
             } else {
                 StatusCode::UNPROCESSABLE_ENTITY
             };
-            let choices = ($choices)(&input);
+            let choices = $choices(state.store(), &auth.actor, org_id, &input).await?;
             let layout = Layout::new(auth, title);
             render_with(
                 status,

@@ -176,6 +176,7 @@ impl TestApp {
             level_of_care: "intensive_outpatient".into(),
             part2: true,
             description: "Three evenings a week.".into(),
+            on_call_id: String::new(),
         };
         let program = create_program(store, &actor, now, org.id, &program)
             .await
