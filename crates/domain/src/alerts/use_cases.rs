@@ -107,10 +107,21 @@ fn already(done: &super::Acknowledgement) -> Error {
     ))
 }
 
-/// The on-call clinician of the group's program.
+/// The on-call clinician of the group's program, while they still hold a role that may be
+/// on call there (someone removed from the staff is told nothing).
 async fn on_call_of(store: &dyn Store, group: &Group) -> Result<Option<AccountId>, Error> {
-    let _program = store.program(group.org_id, group.program_id).await?;
-    Ok(None)
+    let Some(on_call) = store
+        .program(group.org_id, group.program_id)
+        .await?
+        .and_then(|p| p.on_call_id)
+    else {
+        return Ok(None);
+    };
+    let roles = store.roles_of(on_call).await?;
+    let still = roles
+        .iter()
+        .any(|r| r.org_id == group.org_id && crate::programs::can_be_on_call(r.role));
+    Ok(still.then_some(on_call))
 }
 
 /// Those who read the group's notes see its alerts: its facilitators and the

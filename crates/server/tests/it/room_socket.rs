@@ -367,6 +367,17 @@ async fn facilitators_hide_remove_and_guide_and_the_roster_is_kept() {
         attached.expect(StatusCode::CREATED);
         let item = attached.json()["id"].clone();
 
+        // The program's on-call clinician: the administrator, who does not run the group.
+        app.client_for(&fx.admin)
+            .await
+            .put_json(
+                &format!("/api/v1/orgs/{}/programs/{}", fx.org, fx.program),
+                &json!({"name": "Intensive Outpatient", "level_of_care": "intensive_outpatient",
+                    "part2": true, "description": "", "on_call_id": fx.admin.id.to_string()}),
+            )
+            .await
+            .expect(StatusCode::OK);
+
         let live = Live::start(&app).await;
         let mut lead = live.connect(&lead_cookie, fx.session, 0).await;
         until(&mut lead, of_type("welcome")).await;
@@ -464,10 +475,19 @@ async fn alerts_are_kept_until_acknowledged(
         !told.contains("kill"),
         "the notification carries no words of the message"
     );
+    // The on-call clinician is told too; staff who do not run the group are not.
+    let admin_api = app.client_for(&fx.admin).await;
+    let told = admin_api.get("/api/v1/me/notifications").await.text();
+    assert!(
+        told.contains("Safety alert in Evening Process Group"),
+        "{told}"
+    );
+    let peer_api = app.client_for(&fx.peer).await;
+    let told = peer_api.get("/api/v1/me/notifications").await.text();
+    assert!(!told.contains("Safety alert"), "{told}");
     // Not for a member, nor for staff who do not run the group or read its notes.
     let member_api = app.client_for(&fx.member).await;
     member_api.get(&alerts).await.expect(StatusCode::NOT_FOUND);
-    let peer_api = app.client_for(&fx.peer).await;
     assert_eq!(peer_api.get(&alerts).await.json(), json!([]));
     let acknowledge = format!("{alerts}/{alert_id}/acknowledge");
     peer_api
@@ -500,7 +520,6 @@ async fn alerts_are_kept_until_acknowledged(
         done["alert"]["acknowledged"]["by_name"],
         fx.clinician.name.as_str()
     );
-    let admin_api = app.client_for(&fx.admin).await;
     let late = admin_api
         .post_json(&acknowledge, &json!({"note": "me too"}))
         .await;
