@@ -53,6 +53,8 @@ impl std::fmt::Debug for Database {
 /// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
 /// add their tables here.
 const DROP_ALL: &str = "\
+    DROP TABLE IF EXISTS alerts; \
+    DROP TABLE IF EXISTS room_visits; \
     DROP TABLE IF EXISTS room_messages; \
     DROP TABLE IF EXISTS agreement_signatures; DROP TABLE IF EXISTS agreement_versions; \
     DROP TABLE IF EXISTS note_addenda; DROP TABLE IF EXISTS member_notes; \

@@ -18,6 +18,7 @@ mod check_in;
 mod input;
 mod mark;
 mod mine;
+mod online;
 mod registrations;
 pub mod rules;
 mod sheet;
@@ -31,6 +32,7 @@ pub use check_in::{check_in, CheckIn};
 pub use input::{AttendanceSheetInput, FieldText, MarkInput, ParsedSheet};
 pub use mark::{mark_session, session_attendance, AttendanceView};
 pub use mine::my_attendance;
+pub use online::{online_minutes, record_room_visit, room_attendance, Visit};
 pub use registrations::{cancel_registration, my_registrations, register_for_session};
 pub use rules::{SheetAccess, LOCK_AFTER_DAYS};
 pub use sheet::{
@@ -63,9 +65,11 @@ impl AttendanceStatus {
 }
 
 vocabulary!(
-    /// Who recorded a mark: staff on the sheet, or the member checking in.
+    /// Who recorded a mark: staff on the sheet, the member checking in, or the time they
+    /// spent in the session's online room.
     MarkSource {
         Staff => ("staff", "Staff"),
         Member => ("self", "Checked in"),
+        Room => ("room", "Online room"),
     }
 );

@@ -255,6 +255,7 @@ pub fn mark(
             source: MarkSource::Staff,
             marked_by: Some(marking.by),
             marked_at: now,
+            online_minutes: current.map_or(0, |m| m.online_minutes.min(minutes)),
         };
         write
             .changes
@@ -333,6 +334,7 @@ pub fn check_in(
         source: MarkSource::Member,
         marked_by: Some(member),
         marked_at: now,
+        online_minutes: 0,
     };
     Ok(AttendanceWrite {
         changes: vec![AttendanceChange::of(&mark, "")],

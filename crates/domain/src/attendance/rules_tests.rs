@@ -392,6 +392,7 @@ fn checking_in_records_once_and_never_over_a_staff_mark() {
         source: MarkSource::Staff,
         marked_by: None,
         marked_at: at(1),
+        online_minutes: 0,
     });
     assert!(rules::check_in(&s, ben, Format::Hybrid, at(2))
         .unwrap()

@@ -21,6 +21,9 @@ pub struct AttendanceMark {
     /// Who recorded it; `None` once that account is deleted.
     pub marked_by: Option<AccountId>,
     pub marked_at: DateTime<Utc>,
+    /// Of `minutes`, those spent in the session's online room (hybrid sessions combine both
+    /// into this one record).
+    pub online_minutes: i32,
 }
 
 /// One entry of the append-only log: a mark as it was set, by whom, when and why.

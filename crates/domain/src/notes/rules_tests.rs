@@ -26,6 +26,7 @@ fn line(name: &str, status: Option<AttendanceStatus>, session: SessionId) -> Ros
             source: MarkSource::Staff,
             marked_by: None,
             marked_at: at(),
+            online_minutes: 0,
         }),
     }
 }

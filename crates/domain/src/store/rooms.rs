@@ -1,5 +1,6 @@
 use chrono::{DateTime, Utc};
 
+use crate::attendance::Visit;
 use crate::ids::{AccountId, SessionId};
 use crate::rooms::{ChatMessage, NewMessage};
 use crate::StoreError;
@@ -30,4 +31,11 @@ pub trait RoomStore: Send + Sync {
         reason: String,
         at: DateTime<Utc>,
     ) -> R<Option<ChatMessage>>;
+    /// Records a member's stay in the room; every stay of theirs in it, oldest first.
+    async fn record_visit(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        visit: Visit,
+    ) -> R<Vec<Visit>>;
 }

@@ -165,7 +165,7 @@ impl Server {
         }
         tracing::info!("shutting down: finishing requests in flight");
         // Room connections outlive the requests that opened them: tell them to reconnect.
-        self.state.rooms.stop();
+        self.state.rooms.stop(Duration::from_secs(3)).await;
         drop(sweep);
         let _ = stop_tx.send(());
         if tokio::time::timeout(Duration::from_secs(8), serving)

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
+use kindred_domain::attendance::Visit;
 use kindred_domain::ids::{AccountId, OrgId, SessionId};
 use kindred_domain::rooms::{
     Audience, ChatMessage, Command, Event, Notice, Present, RateLimit, Refusal, Room, RoomError,
@@ -58,8 +59,9 @@ pub const NOT_ON_ROSTER: &str =
 
 struct Inner {
     room: Room,
-    /// Open connections per person: they leave the room when the last one closes.
-    connections: HashMap<AccountId, usize>,
+    /// Open connections per person and when their first opened: they leave the room when
+    /// the last one closes, and that stay counts towards their attendance.
+    connections: HashMap<AccountId, (usize, DateTime<Utc>)>,
     limits: HashMap<AccountId, RateLimit>,
 }
 
@@ -108,7 +110,7 @@ impl LiveRoom {
 
     /// Connections open now.
     pub fn connection_count(&self) -> usize {
-        self.inner().connections.values().sum()
+        self.inner().connections.values().map(|(n, _)| n).sum()
     }
 
     /// The members (not facilitators) connected now.
@@ -125,7 +127,10 @@ impl LiveRoom {
     /// A connection of `person` opened; the room as they see it now.
     pub fn connect(&self, person: &Present, now: DateTime<Utc>) -> Snapshot {
         let mut inner = self.inner();
-        let count = inner.connections.entry(person.account_id).or_insert(0);
+        let (count, _) = inner
+            .connections
+            .entry(person.account_id)
+            .or_insert((0, now));
         *count += 1;
         if *count == 1 {
             let notices = inner.room.join(person.clone());
@@ -139,18 +144,22 @@ impl LiveRoom {
         self.inner().room.snapshot(viewer, now)
     }
 
-    /// A connection of `account` closed.
-    pub fn disconnect(&self, account: AccountId) {
+    /// A connection of `account` closed; their stay when it was their last.
+    pub fn disconnect(&self, account: AccountId, now: DateTime<Utc>) -> Option<Visit> {
         let mut inner = self.inner();
-        let Some(count) = inner.connections.get_mut(&account) else {
-            return;
-        };
+        let (count, joined_at) = inner.connections.get_mut(&account)?;
         *count -= 1;
-        if *count == 0 {
-            inner.connections.remove(&account);
-            let notices = inner.room.leave(account);
-            self.publish(notices);
+        if *count > 0 {
+            return None;
         }
+        let joined_at = *joined_at;
+        inner.connections.remove(&account);
+        let notices = inner.room.leave(account);
+        self.publish(notices);
+        Some(Visit {
+            joined_at,
+            left_at: now,
+        })
     }
 
     /// Whether `who` may post now, taking one token of their rate limit if so.

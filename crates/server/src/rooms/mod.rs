@@ -10,6 +10,7 @@ pub mod socket;
 mod sweep;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use kindred_domain::ids::SessionId;
@@ -22,6 +23,8 @@ pub use sweep::sweep;
 /// The rooms open in this process.
 pub struct Rooms {
     open: Mutex<HashMap<SessionId, Arc<LiveRoom>>>,
+    /// Connections still running, their last writes (a stay's attendance) included.
+    running: Arc<AtomicUsize>,
     /// Becomes `true` when the server stops: every connection says so and closes, and
     /// clients reconnect to the next server.
     stopping: watch::Sender<bool>,
@@ -31,6 +34,7 @@ impl Default for Rooms {
     fn default() -> Self {
         Rooms {
             open: Mutex::new(HashMap::new()),
+            running: Arc::new(AtomicUsize::new(0)),
             stopping: watch::Sender::new(false),
         }
     }
@@ -78,7 +82,27 @@ impl Rooms {
     }
 
     /// Tells every connection the server is stopping; they close and clients reconnect.
-    pub fn stop(&self) {
+    /// Waits (up to `within`) for them to finish, so their stays are recorded.
+    pub async fn stop(&self, within: std::time::Duration) {
         self.stopping.send_replace(true);
+        let deadline = tokio::time::Instant::now() + within;
+        while self.running.load(Ordering::Acquire) > 0 && tokio::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Counts a connection as running until the guard is dropped.
+    pub fn connection_opened(&self) -> Running {
+        self.running.fetch_add(1, Ordering::AcqRel);
+        Running(Arc::clone(&self.running))
+    }
+}
+
+/// A running connection; see [`Rooms::connection_opened`].
+pub struct Running(Arc<AtomicUsize>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
     }
 }

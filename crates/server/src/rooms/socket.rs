@@ -11,6 +11,7 @@ use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::Response;
+use kindred_domain::attendance;
 use kindred_domain::rooms::{Audience, MessageInput, Present, Seat};
 use tokio::sync::broadcast::error::RecvError;
 
@@ -23,6 +24,10 @@ use crate::http::{rate_limited_message, AppError, Auth};
 
 /// Largest frame (and message) a client may send; larger ones close the connection.
 pub const MAX_FRAME: usize = 16 * 1024;
+/// What the websocket layer reads at most. A frame between this and [`MAX_FRAME`] is read
+/// whole and refused by us, so the client gets the reason and a clean close; a larger one
+/// is cut off by the layer itself.
+const MAX_READ: usize = 64 * 1024;
 /// Bytes read from the network at a time: chat frames are small.
 const READ_BUFFER: usize = 4 * 1024;
 /// Most bytes waiting to be written to a slow client before its connection is dropped.
@@ -85,8 +90,8 @@ pub async fn upgrade(
         .read_buffer_size(READ_BUFFER)
         .write_buffer_size(0)
         .max_write_buffer_size(MAX_WRITE_BUFFER)
-        .max_message_size(MAX_FRAME)
-        .max_frame_size(MAX_FRAME)
+        .max_message_size(MAX_READ)
+        .max_frame_size(MAX_READ)
         .on_upgrade(move |socket| Connection::new(socket, state, inside, after).run()))
 }
 
@@ -128,7 +133,13 @@ impl Connection {
         }
     }
 
-    async fn run(mut self) {
+    async fn run(self) {
+        let rooms = std::sync::Arc::clone(&self.state.rooms);
+        let _open = rooms.connection_opened();
+        self.serve().await;
+    }
+
+    async fn serve(mut self) {
         let room = std::sync::Arc::clone(&self.inside.room);
         let mut updates = room.subscribe();
         let mut stopping = self.state.rooms.stopping();
@@ -152,19 +163,18 @@ impl Connection {
         while let Ok(Flow::Continue) = flow {
             flow = tokio::select! {
                 incoming = self.socket.recv() => match incoming {
-                    Some(Ok(Message::Text(text))) => self.handle(text.as_str()).await,
+                    Some(Ok(Message::Text(text))) if text.len() > MAX_FRAME => self.too_big().await,
                     Some(Ok(Message::Binary(_))) => {
                         self.error("bad_frame", "Frames are JSON text, not binary.", None).await
                     }
+                    Some(Ok(Message::Text(text))) => self.handle(text.as_str()).await,
                     Some(Ok(Message::Close(_))) | None => Ok(Flow::Close),
                     Some(Ok(_)) => Ok(Flow::Continue),
                     Some(Err(e)) => {
                         // Too big, or not the websocket protocol: say so if the socket still
                         // takes it, then close.
                         tracing::debug!(error = %e, "room frame refused");
-                        let _ = self
-                            .close(CLOSE_TOO_BIG, "Frames over 16 KiB are refused.", false)
-                            .await;
+                        let _ = self.too_big().await;
                         Ok(Flow::Close)
                     }
                 },
@@ -178,8 +188,22 @@ impl Connection {
                     .map(|()| Flow::Continue),
             };
         }
-        room.disconnect(self.me.account_id);
+        let visit = room.disconnect(self.me.account_id, self.state.now());
         tracing::debug!(session = %room.session_id, account = %self.me.account_id, "room connection closed");
+        if let (Some(visit), Seat::Member) = (visit, self.me.seat) {
+            let recorded = attendance::record_room_visit(
+                self.state.store(),
+                room.session_id,
+                self.me.account_id,
+                visit,
+                self.state.now(),
+            )
+            .await;
+            if let Err(e) = recorded {
+                tracing::warn!(session = %room.session_id, account = %self.me.account_id,
+                    error = %e, "a stay in the room was not recorded");
+            }
+        }
     }
 
     async fn send_text(&mut self, text: String) -> Sent {
@@ -212,6 +236,11 @@ impl Connection {
             })))
             .await?;
         Ok(Flow::Close)
+    }
+
+    async fn too_big(&mut self) -> Sent {
+        self.close(CLOSE_TOO_BIG, "Frames over 16 KiB are refused.", false)
+            .await
     }
 
     /// Sends every stored message after the last one sent.

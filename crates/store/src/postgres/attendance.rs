@@ -50,6 +50,7 @@ async fn upsert_mark(c: &mut PgConnection, m: &AttendanceMark) -> R<()> {
         .bind(m.source.code())
         .bind(m.marked_by.map(|a| a.to_string()))
         .bind(m.marked_at)
+        .bind(m.online_minutes)
         .execute(&mut *c)
         .await
         .map_err(db)?;

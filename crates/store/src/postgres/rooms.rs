@@ -2,6 +2,7 @@
 //! messages take their sequence numbers one after another.
 
 use chrono::{DateTime, Utc};
+use kindred_domain::attendance::Visit;
 use kindred_domain::ids::{AccountId, SessionId};
 use kindred_domain::rooms::{ChatMessage, NewMessage};
 use kindred_domain::store::RoomStore;
@@ -9,7 +10,7 @@ use kindred_domain::store::RoomStore;
 use super::{commit, Db, PgStore, R};
 use crate::crypto::{ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
 use crate::errors::db;
-use crate::rows::MessageRow;
+use crate::rows::{MessageRow, VisitRow};
 use crate::sql::rooms as sql;
 
 #[async_trait::async_trait]
@@ -82,6 +83,32 @@ impl RoomStore for PgStore {
             .into_iter()
             .map(|m| m.open(&self.keys))
             .collect()
+    }
+
+    async fn record_visit(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        visit: Visit,
+    ) -> R<Vec<Visit>> {
+        let (session, member) = (session.to_string(), member.to_string());
+        let mut tx = self.begin_write().await?;
+        sqlx::query(sql::INSERT_VISIT)
+            .bind(&session)
+            .bind(&member)
+            .bind(visit.joined_at)
+            .bind(visit.left_at)
+            .execute(&mut *tx)
+            .await
+            .map_err(db)?;
+        let visits = sqlx::query_as::<Db, VisitRow>(sql::VISITS)
+            .bind(&session)
+            .bind(&member)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(db)?;
+        commit(tx).await?;
+        Ok(visits.into_iter().map(Visit::from).collect())
     }
 
     async fn hide_message(

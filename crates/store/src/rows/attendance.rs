@@ -23,6 +23,7 @@ pub(crate) struct RosterLineRow {
     source: Option<String>,
     marked_by: Option<String>,
     marked_at: Option<DateTime<Utc>>,
+    online_minutes: Option<i32>,
 }
 
 impl SqliteRow for RosterLineRow {
@@ -37,6 +38,7 @@ impl SqliteRow for RosterLineRow {
             source: c.get("source")?,
             marked_by: c.get("marked_by")?,
             marked_at: c.opt_time("marked_at")?,
+            online_minutes: c.get("online_minutes")?,
         })
     }
 }
@@ -56,6 +58,7 @@ impl RosterLineRow {
                     .map(|a| id("attendance.marked_by", &a))
                     .transpose()?,
                 marked_at,
+                online_minutes: self.online_minutes.unwrap_or(0),
             }),
             _ => None,
         };

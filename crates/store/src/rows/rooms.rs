@@ -7,6 +7,31 @@ use crate::crypto::{Keyring, ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
 use crate::errors::id;
 use crate::sqlite::values::Cols;
 
+/// A stay in a room.
+#[derive(sqlx::FromRow)]
+pub(crate) struct VisitRow {
+    joined_at: DateTime<Utc>,
+    left_at: DateTime<Utc>,
+}
+
+impl SqliteRow for VisitRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(VisitRow {
+            joined_at: c.time("joined_at")?,
+            left_at: c.time("left_at")?,
+        })
+    }
+}
+
+impl From<VisitRow> for kindred_domain::attendance::Visit {
+    fn from(r: VisitRow) -> Self {
+        kindred_domain::attendance::Visit {
+            joined_at: r.joined_at,
+            left_at: r.left_at,
+        }
+    }
+}
+
 /// A message as stored: sealed, opened by [`MessageRow::open`].
 #[derive(sqlx::FromRow)]
 pub(crate) struct MessageRow {

@@ -24,18 +24,18 @@ pub(crate) const ROSTER: &str = "WITH s AS (\
      SELECT a.id AS account_id, a.display_name, \
        EXISTS (SELECT 1 FROM enrolled x WHERE x.account_id = a.id) AS enrolled, \
        EXISTS (SELECT 1 FROM registered x WHERE x.account_id = a.id) AS registered, \
-       t.status, t.minutes, t.source, t.marked_by, t.marked_at \
+       t.status, t.minutes, t.source, t.marked_by, t.marked_at, t.online_minutes \
      FROM people p JOIN accounts a ON a.id = p.account_id \
      LEFT JOIN attendance t ON t.session_id = $1 AND t.account_id = a.id \
      ORDER BY a.display_name, a.id";
 
 /// Writes a new mark or replaces one; the log keeps what it was.
 pub(crate) const UPSERT_MARK: &str = "INSERT INTO attendance \
-     (session_id, account_id, status, minutes, source, marked_by, marked_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7) \
+     (session_id, account_id, status, minutes, source, marked_by, marked_at, online_minutes) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
      ON CONFLICT (session_id, account_id) DO UPDATE SET status = excluded.status, \
      minutes = excluded.minutes, source = excluded.source, marked_by = excluded.marked_by, \
-     marked_at = excluded.marked_at";
+     marked_at = excluded.marked_at, online_minutes = excluded.online_minutes";
 
 pub(crate) const INSERT_CHANGE: &str = "INSERT INTO attendance_changes \
      (id, session_id, account_id, status, minutes, source, changed_by, changed_at, reason) \

@@ -42,5 +42,17 @@ pub(crate) const HIDE: &str = "UPDATE room_messages SET hidden_by = $3, \
      hidden_reason_sealed = $4, hidden_at = $5 \
      WHERE session_id = $1 AND seq = $2 AND hidden_at IS NULL";
 
+/// A stay in the room (`$1` session, `$2` member, `$3` joined, `$4` left); the same stay
+/// recorded twice keeps the longer end.
+pub(crate) const INSERT_VISIT: &str = "INSERT INTO room_visits (session_id, account_id, \
+     joined_at, left_at) VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (session_id, account_id, joined_at) DO UPDATE SET left_at = \
+     CASE WHEN excluded.left_at > room_visits.left_at THEN excluded.left_at \
+     ELSE room_visits.left_at END";
+
+/// `$1` session, `$2` member: their stays, oldest first.
+pub(crate) const VISITS: &str = "SELECT joined_at, left_at FROM room_visits \
+     WHERE session_id = $1 AND account_id = $2 ORDER BY joined_at";
+
 /// `$1` session, `$2` seq: the row id, to bind the sealed reason to.
 pub(crate) const ID_OF: &str = "SELECT id FROM room_messages WHERE session_id = $1 AND seq = $2";

@@ -39,6 +39,7 @@ fn upsert_mark(c: &Connection, m: &AttendanceMark) -> R<()> {
             &m.source.code(),
             &m.marked_by.map(|a| a.to_string()),
             &ts(m.marked_at),
+            &m.online_minutes,
         ],
     )?;
     Ok(())

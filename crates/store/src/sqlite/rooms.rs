@@ -2,6 +2,7 @@
 //! numbers one after another.
 
 use chrono::{DateTime, Utc};
+use kindred_domain::attendance::Visit;
 use kindred_domain::ids::{AccountId, SessionId};
 use kindred_domain::rooms::{ChatMessage, NewMessage};
 use kindred_domain::store::RoomStore;
@@ -12,7 +13,7 @@ use super::exec::{all, execute, optional, scalar};
 use super::values::ts;
 use super::{SqliteStore, R};
 use crate::crypto::{Keyring, ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
-use crate::rows::MessageRow;
+use crate::rows::{MessageRow, VisitRow};
 use crate::sql::rooms as sql;
 
 fn by_seq(c: &Connection, keys: &Keyring, session: &str, seq: i64) -> R<Option<ChatMessage>> {
@@ -80,6 +81,27 @@ impl RoomStore for SqliteStore {
             all::<MessageRow>(c, sql::AFTER, &[&session.to_string(), &after_seq, &limit])
         })?;
         rows.into_iter().map(|m| m.open(&self.keys)).collect()
+    }
+
+    async fn record_visit(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        visit: Visit,
+    ) -> R<Vec<Visit>> {
+        self.write_tx(move |c| {
+            let (session, member) = (session.to_string(), member.to_string());
+            execute(
+                c,
+                sql::INSERT_VISIT,
+                &[&session, &member, &ts(visit.joined_at), &ts(visit.left_at)],
+            )?;
+            Ok(all::<VisitRow>(c, sql::VISITS, &[&session, &member])?
+                .into_iter()
+                .map(Visit::from)
+                .collect())
+        })
+        .await
     }
 
     async fn hide_message(

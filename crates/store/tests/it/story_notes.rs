@@ -91,6 +91,7 @@ async fn place(store: &dyn Store) -> Place {
             source: MarkSource::Staff,
             marked_by: Some(lead.id),
             marked_at: at(95),
+            online_minutes: 0,
         })
         .collect();
     store
