@@ -31,6 +31,22 @@ pub trait RoomStore: Send + Sync {
         reason: String,
         at: DateTime<Utc>,
     ) -> R<Option<ChatMessage>>;
+    /// A facilitator removed `member` from the room (once; a second removal keeps the first).
+    async fn record_removal(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        by: AccountId,
+        at: DateTime<Utc>,
+    ) -> R<()>;
+    /// A facilitator ended the room (the first end is kept).
+    async fn record_end(&self, session: SessionId, by: AccountId, at: DateTime<Utc>) -> R<()>;
+    /// Whether `member` was removed from the room, and when the room was ended, if it was.
+    async fn room_exit(
+        &self,
+        session: SessionId,
+        member: AccountId,
+    ) -> R<(bool, Option<DateTime<Utc>>)>;
     /// Records a member's stay in the room; every stay of theirs in it, oldest first.
     async fn record_visit(
         &self,

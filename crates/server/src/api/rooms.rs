@@ -169,10 +169,7 @@ pub async fn command(
     JsonBody(command): JsonBody<Command>,
 ) -> ApiResult<StatusCode> {
     let inside = inside(&state, &auth, &session_id).await?;
-    inside
-        .room
-        .apply(inside.account_id, command, state.now())
-        .map_err(|e| service::refused_by_room(&e))?;
+    service::command(&state, &inside, command).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

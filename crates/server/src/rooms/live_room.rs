@@ -99,11 +99,6 @@ impl LiveRoom {
         self.tx.subscribe()
     }
 
-    /// Whether a facilitator removed `account` from this room.
-    pub fn is_removed(&self, account: AccountId) -> bool {
-        self.inner().room.is_removed(account)
-    }
-
     pub fn ended_at(&self) -> Option<DateTime<Utc>> {
         self.inner().room.ended_at()
     }
@@ -174,17 +169,15 @@ impl LiveRoom {
             .map_err(PostRefused::RateLimited)
     }
 
-    /// Applies `who`'s command and tells the room.
+    /// Applies `who`'s command; what to tell the room, for [`LiveRoom::publish`] once
+    /// anything the command needs kept is stored.
     pub fn apply(
         &self,
         who: AccountId,
         command: Command,
         now: DateTime<Utc>,
-    ) -> Result<(), RoomError> {
-        let mut inner = self.inner();
-        let notices = inner.room.apply(who, command, now)?;
-        self.publish(notices);
-        Ok(())
+    ) -> Result<Vec<Notice>, RoomError> {
+        self.inner().room.apply(who, command, now)
     }
 
     pub fn start_exercise(
@@ -265,7 +258,7 @@ impl LiveRoom {
         });
     }
 
-    fn publish(&self, notices: Vec<Notice>) {
+    pub fn publish(&self, notices: Vec<Notice>) {
         for Notice { to, event } in notices {
             let closes = match &event {
                 Event::Removed { account_id } => {

@@ -8,8 +8,8 @@ use kindred_domain::auth::Actor;
 use kindred_domain::crisis_language;
 use kindred_domain::ids::{AccountId, AlertId, RoomMessageId, SessionId, SessionPlanItemId};
 use kindred_domain::rooms::{
-    self, hide_reason, ChatMessage, MessageInput, NewMessage, Present, RoomError, RoomPass,
-    RoomRefused, Seat,
+    self, hide_reason, ChatMessage, Command, MessageInput, NewMessage, Present, RoomError,
+    RoomPass, RoomRefused, Seat,
 };
 use kindred_domain::screening::US_CRISIS_RESOURCES;
 use kindred_domain::Error;
@@ -53,9 +53,12 @@ pub async fn enter(
     session: SessionId,
 ) -> Result<Result<Inside, RoomRefused>, AppError> {
     let me = actor.signed_in().ok_or(Error::Unauthenticated)?;
-    let open = state.rooms.get(session);
-    let removed = open.as_ref().is_some_and(|r| r.is_removed(me.account_id));
-    let ended_at = open.as_ref().and_then(|r| r.ended_at());
+    // Removals and an early end are kept in the store, so they hold after a restart too.
+    let (removed, ended_at) = state
+        .store()
+        .room_exit(session, me.account_id)
+        .await
+        .map_err(Error::from)?;
     let decided = rooms::enter(
         state.store(),
         actor,
@@ -225,6 +228,37 @@ pub async fn messages_after(
         .messages_after(inside.pass.session.id, after_seq.max(0), CATCH_UP_LIMIT)
         .await
         .map_err(Error::from)?)
+}
+
+/// Applies one of the room's commands; a removal and an end are also stored, so they
+/// outlast this server process.
+pub async fn command(state: &AppState, inside: &Inside, command: Command) -> Result<(), AppError> {
+    let now = state.now();
+    let kept = match &command {
+        Command::Remove { member } => Some(Some(*member)),
+        Command::End => Some(None),
+        _ => None,
+    };
+    let notices = inside
+        .room
+        .apply(inside.account_id, command, now)
+        .map_err(|e| refused_by_room(&e))?;
+    // Stored before anyone is told (and the removed member's connection closes), so a
+    // quick reconnect meets the removal.
+    let store = state.store();
+    let session = inside.pass.session.id;
+    let stored = match kept {
+        Some(Some(member)) => {
+            store
+                .record_removal(session, member, inside.account_id, now)
+                .await
+        }
+        Some(None) => store.record_end(session, inside.account_id, now).await,
+        None => Ok(()),
+    };
+    inside.room.publish(notices);
+    stored.map_err(Error::from)?;
+    Ok(())
 }
 
 /// A room's refusal, for the person who asked.

@@ -333,11 +333,9 @@ impl Connection {
             ClientFrame::Action(Action::AcknowledgeAlert { alert_id, note }) => {
                 service::acknowledge_alert(&self.state, &self.inside, alert_id, note).await
             }
-            ClientFrame::Command(command) => self
-                .inside
-                .room
-                .apply(self.me.account_id, command, self.state.now())
-                .map_err(|e| service::refused_by_room(&e)),
+            ClientFrame::Command(command) => {
+                service::command(&self.state, &self.inside, command).await
+            }
         };
         match done {
             Ok(()) => Ok(Flow::Continue),

@@ -456,6 +456,13 @@ async fn facilitators_hide_remove_and_guide_and_the_roster_is_kept() {
             .connect_from(&live.origin(), &member_cookie, fx.session, 0)
             .await;
         assert_eq!(again.err(), Some(StatusCode::CONFLICT));
+        // Also after a restart: the removal is kept.
+        live.stop().await;
+        let live = Live::start(&app).await;
+        let again = live
+            .connect_from(&live.origin(), &member_cookie, fx.session, 0)
+            .await;
+        assert_eq!(again.err(), Some(StatusCode::CONFLICT));
         live.stop().await;
     })
     .await;

@@ -85,6 +85,55 @@ impl RoomStore for PgStore {
             .collect()
     }
 
+    async fn record_removal(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        by: AccountId,
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        sqlx::query(sql::INSERT_REMOVAL)
+            .bind(session.to_string())
+            .bind(member.to_string())
+            .bind(by.to_string())
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn record_end(&self, session: SessionId, by: AccountId, at: DateTime<Utc>) -> R<()> {
+        sqlx::query(sql::INSERT_END)
+            .bind(session.to_string())
+            .bind(by.to_string())
+            .bind(at)
+            .execute(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok(())
+    }
+
+    async fn room_exit(
+        &self,
+        session: SessionId,
+        member: AccountId,
+    ) -> R<(bool, Option<DateTime<Utc>>)> {
+        let session = session.to_string();
+        let removed: bool = sqlx::query_scalar(sql::REMOVED)
+            .bind(&session)
+            .bind(member.to_string())
+            .fetch_one(&self.pool)
+            .await
+            .map_err(db)?;
+        let ended: Option<DateTime<Utc>> = sqlx::query_scalar(sql::ENDED_AT)
+            .bind(&session)
+            .fetch_optional(&self.pool)
+            .await
+            .map_err(db)?;
+        Ok((removed, ended))
+    }
+
     async fn record_visit(
         &self,
         session: SessionId,

@@ -54,5 +54,18 @@ pub(crate) const INSERT_VISIT: &str = "INSERT INTO room_visits (session_id, acco
 pub(crate) const VISITS: &str = "SELECT joined_at, left_at FROM room_visits \
      WHERE session_id = $1 AND account_id = $2 ORDER BY joined_at";
 
+pub(crate) const INSERT_REMOVAL: &str = "INSERT INTO room_removals (session_id, account_id, \
+     removed_by, removed_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING";
+
+pub(crate) const INSERT_END: &str = "INSERT INTO room_ends (session_id, ended_by, ended_at) \
+     VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+
+/// `$1` session, `$2` member: whether they were removed.
+pub(crate) const REMOVED: &str = "SELECT EXISTS (SELECT 1 FROM room_removals \
+     WHERE session_id = $1 AND account_id = $2)";
+
+/// `$1` session: when the room was ended.
+pub(crate) const ENDED_AT: &str = "SELECT ended_at FROM room_ends WHERE session_id = $1";
+
 /// `$1` session, `$2` seq: the row id, to bind the sealed reason to.
 pub(crate) const ID_OF: &str = "SELECT id FROM room_messages WHERE session_id = $1 AND seq = $2";

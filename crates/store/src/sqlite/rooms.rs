@@ -10,7 +10,7 @@ use kindred_domain::StoreError;
 use rusqlite::Connection;
 
 use super::exec::{all, execute, optional, scalar};
-use super::values::ts;
+use super::values::{ts, Ts};
 use super::{SqliteStore, R};
 use crate::crypto::{Keyring, ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
 use crate::rows::{MessageRow, VisitRow};
@@ -81,6 +81,58 @@ impl RoomStore for SqliteStore {
             all::<MessageRow>(c, sql::AFTER, &[&session.to_string(), &after_seq, &limit])
         })?;
         rows.into_iter().map(|m| m.open(&self.keys)).collect()
+    }
+
+    async fn record_removal(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        by: AccountId,
+        at: DateTime<Utc>,
+    ) -> R<()> {
+        self.write_tx(move |c| {
+            execute(
+                c,
+                sql::INSERT_REMOVAL,
+                &[
+                    &session.to_string(),
+                    &member.to_string(),
+                    &by.to_string(),
+                    &ts(at),
+                ],
+            )
+            .map(drop)
+        })
+        .await
+    }
+
+    async fn record_end(&self, session: SessionId, by: AccountId, at: DateTime<Utc>) -> R<()> {
+        self.write_tx(move |c| {
+            execute(
+                c,
+                sql::INSERT_END,
+                &[&session.to_string(), &by.to_string(), &ts(at)],
+            )
+            .map(drop)
+        })
+        .await
+    }
+
+    async fn room_exit(
+        &self,
+        session: SessionId,
+        member: AccountId,
+    ) -> R<(bool, Option<DateTime<Utc>>)> {
+        self.read(|c| {
+            let session = session.to_string();
+            let removed: bool = scalar(c, sql::REMOVED, &[&session, &member.to_string()])?;
+            let ended = match scalar::<Ts>(c, sql::ENDED_AT, &[&session]) {
+                Ok(at) => Some(at.0),
+                Err(StoreError::NotFound) => None,
+                Err(other) => return Err(other),
+            };
+            Ok((removed, ended))
+        })
     }
 
     async fn record_visit(
