@@ -27,19 +27,7 @@ impl Journey<'_> {
             .collect();
 
         // The clinician plans next week's session from the library.
-        self.sign_in("clinician@demo.kindred.test").await?;
-        let org = self.href("main a[href^='/orgs/']").await?;
-        self.goto(&format!("{org}/groups")).await?;
-        self.click(Locator::LinkText(GROUP)).await?;
-        self.wait_until(|p| p.starts_with(&format!("{org}/groups/")))
-            .await?;
-        self.click(Locator::LinkText("Schedule and sessions"))
-            .await?;
-        self.wait_until(|p| p.ends_with("/sessions")).await?;
-        self.click(Locator::LinkText("Plan")).await?;
-        self.wait_until(|p| p.contains("/sessions/") && !p.ends_with("/sessions"))
-            .await?;
-        let sheet = self.path().await?;
+        let (org, sheet) = self.open_next_session(GROUP).await?;
         for id in [STRESS_AND_THE_BODY, CHECK_IN] {
             self.set_value("technique_id", &id.to_string()).await?;
             self.submit("form[action$='/plan'] button[type='submit']")

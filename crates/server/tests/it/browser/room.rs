@@ -21,19 +21,7 @@ impl Journey<'_> {
         let exercise = builtin(SAFE_PLACE).ok_or("the built-in safe place")?.title;
 
         // The clinician plans the exercise on the next session's page.
-        self.sign_in("clinician@demo.kindred.test").await?;
-        let org = self.href("main a[href^='/orgs/']").await?;
-        self.goto(&format!("{org}/groups")).await?;
-        self.click(Locator::LinkText(GROUP)).await?;
-        self.wait_until(|p| p.starts_with(&format!("{org}/groups/")))
-            .await?;
-        self.click(Locator::LinkText("Schedule and sessions"))
-            .await?;
-        self.wait_until(|p| p.ends_with("/sessions")).await?;
-        self.click(Locator::LinkText("Plan")).await?;
-        self.wait_until(|p| p.contains("/sessions/") && !p.ends_with("/sessions"))
-            .await?;
-        let sheet = self.path().await?;
+        let (_, sheet) = self.open_next_session(GROUP).await?;
         self.set_value("technique_id", &SAFE_PLACE.to_string())
             .await?;
         self.submit("form[action$='/plan'] button[type='submit']")

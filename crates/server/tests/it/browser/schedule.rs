@@ -22,15 +22,7 @@ impl Journey<'_> {
         let first = today + Duration::days(1);
 
         // The clinician finds the group and adds Tuesday-style weekly evenings from tomorrow.
-        self.sign_in("clinician@demo.kindred.test").await?;
-        let org = self.href("main a[href^='/orgs/']").await?;
-        self.goto(&format!("{org}/groups")).await?;
-        self.click(Locator::LinkText(GROUP)).await?;
-        self.wait_until(|p| p.starts_with(&format!("{org}/groups/")))
-            .await?;
-        self.click(Locator::LinkText("Schedule and sessions"))
-            .await?;
-        self.wait_until(|p| p.ends_with("/sessions")).await?;
+        self.open_group_sessions(GROUP).await?;
         let sessions_page = self.path().await?;
         let group = sessions_page
             .trim_end_matches("/sessions")
@@ -117,6 +109,31 @@ impl Journey<'_> {
             return Err("the member's neutral feed names the group".into());
         }
         Ok(problems)
+    }
+
+    /// The demo clinician signs in and opens the sessions of `group`; the organization's
+    /// path.
+    pub(super) async fn open_group_sessions(&self, group: &str) -> Step<String> {
+        self.sign_in("clinician@demo.kindred.test").await?;
+        let org = self.href("main a[href^='/orgs/']").await?;
+        self.goto(&format!("{org}/groups")).await?;
+        self.click(Locator::LinkText(group)).await?;
+        self.wait_until(|p| p.starts_with(&format!("{org}/groups/")))
+            .await?;
+        self.click(Locator::LinkText("Schedule and sessions"))
+            .await?;
+        self.wait_until(|p| p.ends_with("/sessions")).await?;
+        Ok(org)
+    }
+
+    /// … and the page of its next session (plan and attendance); the organization's path
+    /// and that page's.
+    pub(super) async fn open_next_session(&self, group: &str) -> Step<(String, String)> {
+        let org = self.open_group_sessions(group).await?;
+        self.click(Locator::LinkText("Plan")).await?;
+        self.wait_until(|p| p.contains("/sessions/") && !p.ends_with("/sessions"))
+            .await?;
+        Ok((org, self.path().await?))
     }
 
     pub(super) async fn sign_in(&self, email: &str) -> Step<()> {
