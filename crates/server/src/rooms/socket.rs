@@ -171,10 +171,12 @@ impl Connection {
                     Some(Ok(Message::Close(_))) | None => Ok(Flow::Close),
                     Some(Ok(_)) => Ok(Flow::Continue),
                     Some(Err(e)) => {
-                        // Too big, or not the websocket protocol: say so if the socket still
-                        // takes it, then close.
-                        tracing::debug!(error = %e, "room frame refused");
-                        let _ = self.too_big().await;
+                        // Over what the layer reads (say so if the socket still takes it),
+                        // not the websocket protocol, or a connection gone: close.
+                        tracing::debug!(error = %e, "room connection failed");
+                        if e.to_string().contains("too long") {
+                            let _ = self.too_big().await;
+                        }
                         Ok(Flow::Close)
                     }
                 },
