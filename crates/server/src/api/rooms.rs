@@ -84,10 +84,10 @@ pub async fn entry(
         match service::enter(&state, &auth.actor, session).await? {
             Ok(inside) => RoomEntry {
                 open: true,
-                seat: Some(inside.pass.seat),
-                name: Some(inside.pass.name.clone()),
-                opens_at: inside.pass.window.opens_at,
-                closes_at: inside.pass.window.closes_at,
+                seat: Some(inside.seat),
+                name: Some(inside.name.clone()),
+                opens_at: inside.window.opens_at,
+                closes_at: inside.window.closes_at,
                 refusal: None,
                 refusal_code: None,
             },

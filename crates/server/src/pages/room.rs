@@ -60,11 +60,11 @@ pub async fn show(
 }
 
 async fn live(state: &AppState, auth: &Auth, inside: Inside) -> PageResult {
-    let facilitator = inside.pass.seat == Seat::Facilitator;
+    let facilitator = inside.seat == Seat::Facilitator;
     let exercises = if facilitator {
         state
             .store()
-            .session_plan(inside.pass.session.id)
+            .session_plan(inside.room.session_id)
             .await
             .map_err(Error::from)?
             .into_iter()
@@ -84,16 +84,16 @@ async fn live(state: &AppState, auth: &Auth, inside: Inside) -> PageResult {
     } else {
         Vec::new()
     };
-    let group = inside.pass.group;
+    let group = inside.room.group.clone();
     render_with(
         StatusCode::OK,
         RoomPage {
             layout: Layout::new(auth, format!("{} online", group.name)),
-            starts: when(&inside.pass.session.starts_at, &group.time_zone),
-            session_id: inside.pass.session.id,
+            starts: when(&inside.room.session.starts_at, &group.time_zone),
+            session_id: inside.room.session_id,
             group,
             facilitator,
-            name: inside.pass.name,
+            name: inside.name,
             exercises,
         },
     )

@@ -8,11 +8,13 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
 use kindred_domain::attendance::Visit;
+use kindred_domain::groups::Group;
 use kindred_domain::ids::{AccountId, OrgId, SessionId};
 use kindred_domain::rooms::{
     Audience, ChatMessage, Command, Event, Notice, Present, RateLimit, Refusal, Room, RoomError,
-    Snapshot,
+    RoomPass, Snapshot,
 };
+use kindred_domain::sessions::GroupSession;
 use kindred_domain::techniques::TimedStep;
 use tokio::sync::broadcast;
 
@@ -68,6 +70,10 @@ struct Inner {
 pub struct LiveRoom {
     pub session_id: SessionId,
     pub org_id: OrgId,
+    /// The session and its group as they were when the room opened, shared by its
+    /// connections.
+    pub session: GroupSession,
+    pub group: Group,
     /// When the room's window closes, unless a facilitator ends it first.
     pub closes_at: DateTime<Utc>,
     inner: Mutex<Inner>,
@@ -75,14 +81,16 @@ pub struct LiveRoom {
 }
 
 impl LiveRoom {
-    pub fn new(session_id: SessionId, org_id: OrgId, closes_at: DateTime<Utc>) -> Self {
+    pub fn new(pass: &RoomPass) -> Self {
         let (tx, _) = broadcast::channel(BACKLOG);
         LiveRoom {
-            session_id,
-            org_id,
-            closes_at,
+            session_id: pass.session.id,
+            org_id: pass.group.org_id,
+            session: pass.session.clone(),
+            group: pass.group.clone(),
+            closes_at: pass.window.closes_at,
             inner: Mutex::new(Inner {
-                room: Room::new(session_id),
+                room: Room::new(pass.session.id),
                 connections: HashMap::new(),
                 limits: HashMap::new(),
             }),

@@ -52,13 +52,11 @@ impl Rooms {
 
     /// The room `pass` lets into, opened on first use.
     pub fn open(&self, pass: &RoomPass) -> Arc<LiveRoom> {
-        Arc::clone(self.open_rooms().entry(pass.session.id).or_insert_with(|| {
-            Arc::new(LiveRoom::new(
-                pass.session.id,
-                pass.group.org_id,
-                pass.window.closes_at,
-            ))
-        }))
+        Arc::clone(
+            self.open_rooms()
+                .entry(pass.session.id)
+                .or_insert_with(|| Arc::new(LiveRoom::new(pass))),
+        )
     }
 
     /// Every room open now.

@@ -9,7 +9,7 @@ use kindred_domain::crisis_language;
 use kindred_domain::ids::{AccountId, AlertId, RoomMessageId, SessionId, SessionPlanItemId};
 use kindred_domain::rooms::{
     self, hide_reason, ChatMessage, Command, MessageInput, NewMessage, Present, RoomError,
-    RoomPass, RoomRefused, Seat,
+    RoomRefused, RoomWindow, Seat,
 };
 use kindred_domain::screening::US_CRISIS_RESOURCES;
 use kindred_domain::Error;
@@ -26,12 +26,16 @@ pub const CATCH_UP_LIMIT: i64 = 500;
 pub const CRISIS_WORDS: &str = "What you wrote sounds really hard. You do not have to wait \
      for the group: you can reach someone right now. Your facilitator has been let know too.";
 
-/// Someone in a room: their pass and the room.
+/// Someone in a room: how they take part, and the room (which holds the session and the
+/// group once for all its connections).
 #[derive(Clone)]
 pub struct Inside {
-    pub pass: RoomPass,
     pub room: Arc<LiveRoom>,
     pub account_id: AccountId,
+    pub seat: Seat,
+    /// The name they use in the group.
+    pub name: String,
+    pub window: RoomWindow,
     /// Who they are, for the use cases the room leads to (acknowledging an alert).
     pub actor: Actor,
 }
@@ -40,8 +44,8 @@ impl Inside {
     pub fn present(&self) -> Present {
         Present {
             account_id: self.account_id,
-            name: self.pass.name.clone(),
-            seat: self.pass.seat,
+            name: self.name.clone(),
+            seat: self.seat,
         }
     }
 }
@@ -71,8 +75,10 @@ pub async fn enter(
     Ok(decided.map(|pass| Inside {
         room: state.rooms.open(&pass),
         account_id: me.account_id,
+        seat: pass.seat,
+        name: pass.name,
+        window: pass.window,
         actor: actor.clone(),
-        pass,
     }))
 }
 
@@ -96,7 +102,7 @@ pub async fn say(
         .store()
         .append_message(NewMessage {
             id: RoomMessageId::new(),
-            session_id: inside.pass.session.id,
+            session_id: inside.room.session_id,
             client_id,
             author_id: inside.account_id,
             body,
@@ -116,12 +122,19 @@ pub async fn say(
                 resources: US_CRISIS_RESOURCES,
             },
         );
+        // The group as it is now: facilitators may have changed since the room opened.
+        let group = state
+            .store()
+            .group(inside.room.group.id)
+            .await
+            .map_err(Error::from)?
+            .unwrap_or_else(|| inside.room.group.clone());
         let raised = alerts::raise(
             state.store(),
-            &inside.pass.group,
+            &group,
             NewAlert {
-                org_id: inside.pass.group.org_id,
-                group_id: inside.pass.group.id,
+                org_id: inside.room.group.org_id,
+                group_id: inside.room.group.id,
                 session_id: Some(message.session_id),
                 member_id: message.author_id,
                 source: AlertSource::RoomMessage,
@@ -149,7 +162,7 @@ pub async fn acknowledge_alert(
     let done = alerts::acknowledge(
         state.store(),
         &inside.actor,
-        inside.pass.group.org_id,
+        inside.room.group.org_id,
         alert,
         &AcknowledgeInput { note },
         state.now(),
@@ -168,14 +181,14 @@ pub async fn hide(
     seq: i64,
     reason: &str,
 ) -> Result<ChatMessage, AppError> {
-    if inside.pass.seat != Seat::Facilitator {
+    if inside.seat != Seat::Facilitator {
         return Err(refused_by_room(&RoomError::FacilitatorsOnly));
     }
     let reason = hide_reason(reason)?;
     let hidden = state
         .store()
         .hide_message(
-            inside.pass.session.id,
+            inside.room.session_id,
             seq,
             inside.account_id,
             reason,
@@ -194,12 +207,12 @@ pub async fn start_exercise(
     inside: &Inside,
     item: SessionPlanItemId,
 ) -> Result<(), AppError> {
-    if inside.pass.seat != Seat::Facilitator {
+    if inside.seat != Seat::Facilitator {
         return Err(refused_by_room(&RoomError::FacilitatorsOnly));
     }
     let plan = state
         .store()
-        .session_plan(inside.pass.session.id)
+        .session_plan(inside.room.session_id)
         .await
         .map_err(Error::from)?;
     let item = plan
@@ -225,7 +238,7 @@ pub async fn messages_after(
 ) -> Result<Vec<ChatMessage>, AppError> {
     Ok(state
         .store()
-        .messages_after(inside.pass.session.id, after_seq.max(0), CATCH_UP_LIMIT)
+        .messages_after(inside.room.session_id, after_seq.max(0), CATCH_UP_LIMIT)
         .await
         .map_err(Error::from)?)
 }
@@ -246,7 +259,7 @@ pub async fn command(state: &AppState, inside: &Inside, command: Command) -> Res
     // Stored before anyone is told (and the removed member's connection closes), so a
     // quick reconnect meets the removal.
     let store = state.store();
-    let session = inside.pass.session.id;
+    let session = inside.room.session_id;
     let stored = match kept {
         Some(Some(member)) => {
             store

@@ -28,8 +28,9 @@ pub const MAX_FRAME: usize = 16 * 1024;
 /// whole and refused by us, so the client gets the reason and a clean close; a larger one
 /// is cut off by the layer itself.
 const MAX_READ: usize = 64 * 1024;
-/// Bytes read from the network at a time: chat frames are small.
-const READ_BUFFER: usize = 4 * 1024;
+/// The read buffer each connection starts with: chat frames are small, and a larger frame
+/// grows it. Most of an idle connection's memory is buffers, so this is kept small.
+const READ_BUFFER: usize = 1024;
 /// Most bytes waiting to be written to a slow client before its connection is dropped.
 const MAX_WRITE_BUFFER: usize = 256 * 1024;
 /// A ping this often keeps idle connections alive through proxies and finds dead ones.
