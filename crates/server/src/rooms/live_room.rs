@@ -9,7 +9,7 @@ use axum::extract::ws::Utf8Bytes;
 use chrono::{DateTime, Utc};
 use kindred_domain::attendance::Visit;
 use kindred_domain::groups::Group;
-use kindred_domain::ids::{AccountId, OrgId, SessionId};
+use kindred_domain::ids::{AccountId, SessionId};
 use kindred_domain::rooms::{
     Audience, ChatMessage, Command, Event, Notice, Present, RateLimit, Refusal, Room, RoomError,
     RoomPass, Snapshot,
@@ -69,7 +69,6 @@ struct Inner {
 
 pub struct LiveRoom {
     pub session_id: SessionId,
-    pub org_id: OrgId,
     /// The session and its group as they were when the room opened, shared by its
     /// connections.
     pub session: GroupSession,
@@ -85,7 +84,6 @@ impl LiveRoom {
         let (tx, _) = broadcast::channel(BACKLOG);
         LiveRoom {
             session_id: pass.session.id,
-            org_id: pass.group.org_id,
             session: pass.session.clone(),
             group: pass.group.clone(),
             closes_at: pass.window.closes_at,
