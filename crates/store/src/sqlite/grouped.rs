@@ -1,5 +1,6 @@
-//! Audited reads share write transactions. Each read of clinical text runs with its audit
-//! event inside a write transaction on the writer, so neither is ever without the other.
+//! Audited reads (and short single-statement writes, see `write_grouped`) share write
+//! transactions. Each read of clinical text runs with its audit event inside a write
+//! transaction on the writer, so neither is ever without the other.
 //! One transaction each would cost a commit per page view; instead every audited read that
 //! is waiting when the writer comes free runs in the same `BEGIN IMMEDIATE … COMMIT`, their
 //! events are appended to the chain together at its end (one read and one move of the
@@ -80,6 +81,20 @@ impl SqliteStore {
         }
         drop(writer);
         result.await.map_err(|_| dropped())?
+    }
+}
+
+impl SqliteStore {
+    /// A short write that shares the writer's next transaction with everything else
+    /// waiting for it (one commit for all of them), and returns once that committed. It
+    /// must change at most one row with one statement: a failing statement is rolled back
+    /// alone and leaves the others' work in place, so nothing is ever half done.
+    pub(crate) async fn write_grouped<T: Send + 'static>(
+        &self,
+        write: impl FnOnce(&Connection) -> R<T> + Send + 'static,
+    ) -> R<T> {
+        self.read_audited(move |c| write(c).map(|value| (value, None)))
+            .await
     }
 }
 
