@@ -251,7 +251,7 @@ function renderPresent() {
     if (facilitator && me && p.account_id !== me.account_id && p.seat === "member") {
       li.append(" ", control("Give the floor", { type: "give_floor", to: p.account_id }));
       li.append(" ", control("Pass the piece", { type: "pass_piece", to: p.account_id }));
-      li.append(" ", control("Mute 5 min", { type: "mute", member: p.account_id, minutes: 5 }));
+      li.append(" ", muteControl(p));
       const remove = control(`Remove ${p.name}`, { type: "remove", member: p.account_id });
       remove.dataset.remove = p.account_id;
       li.append(" ", remove);
@@ -259,6 +259,28 @@ function renderPresent() {
     list.append(li);
   }
   renderHands();
+}
+
+// Mute for a chosen number of minutes (the room allows 1 to 120).
+function muteControl(person) {
+  const wrap = document.createElement("span");
+  const select = document.createElement("select");
+  select.setAttribute("aria-label", `Minutes to mute ${person.name}`);
+  for (const minutes of [5, 10, 15, 30, 60, 120]) {
+    const option = document.createElement("option");
+    option.value = String(minutes);
+    option.textContent = `${minutes} min`;
+    select.append(option);
+  }
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "small";
+  b.textContent = `Mute ${person.name}`;
+  b.addEventListener("click", () =>
+    send({ type: "mute", member: person.account_id, minutes: Number(select.value) }),
+  );
+  wrap.append(select, " ", b);
+  return wrap;
 }
 
 function control(label, frame) {
