@@ -53,6 +53,7 @@ impl std::fmt::Debug for Database {
 /// Every Kindred table, children before parents, then sqlx's bookkeeping. New migrations
 /// add their tables here.
 const DROP_ALL: &str = "\
+    DROP TABLE IF EXISTS room_mutes; \
     DROP TABLE IF EXISTS room_removals; DROP TABLE IF EXISTS room_ends; \
     DROP TABLE IF EXISTS alerts; \
     DROP TABLE IF EXISTS room_visits; \

@@ -284,13 +284,19 @@ impl Room {
             piece_holder: self.piece.flatten(),
             check_in: self.check_in.clone(),
             exercise: self.exercise.clone(),
-            muted_until: self
-                .muted
-                .get(&viewer)
-                .copied()
-                .filter(|until| now < *until),
+            muted_until: self.muted_until(viewer, now),
             ended_at: self.ended_at,
         }
+    }
+
+    /// Until when `who` is muted, if they are at `now`.
+    pub fn muted_until(&self, who: AccountId, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.muted.get(&who).copied().filter(|until| now < *until)
+    }
+
+    /// A mute kept from before this room was opened in this process (a restart).
+    pub fn restore_mute(&mut self, who: AccountId, until: DateTime<Utc>) {
+        self.muted.insert(who, until);
     }
 
     /// Whether `who` takes part as a facilitator.

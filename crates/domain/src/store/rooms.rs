@@ -39,6 +39,19 @@ pub trait RoomStore: Send + Sync {
         by: AccountId,
         at: DateTime<Utc>,
     ) -> R<()>;
+    /// A facilitator muted `member` until `until` (`None`: unmuted).
+    async fn record_mute(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        until: Option<DateTime<Utc>>,
+    ) -> R<()>;
+    /// The room's mutes that last beyond `now`.
+    async fn mutes(
+        &self,
+        session: SessionId,
+        now: DateTime<Utc>,
+    ) -> R<Vec<(AccountId, DateTime<Utc>)>>;
     /// A facilitator ended the room (the first end is kept).
     async fn record_end(&self, session: SessionId, by: AccountId, at: DateTime<Utc>) -> R<()>;
     /// Whether `member` was removed from the room, and when the room was ended, if it was.

@@ -199,6 +199,19 @@ impl LiveRoom {
         Ok(())
     }
 
+    /// Until when `who` is muted, if they are at `now`.
+    pub fn muted_until(&self, who: AccountId, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        self.inner().room.muted_until(who, now)
+    }
+
+    /// Mutes kept in the store from before this process opened the room.
+    pub fn restore_mutes(&self, mutes: Vec<(AccountId, DateTime<Utc>)>) {
+        let mut inner = self.inner();
+        for (who, until) in mutes {
+            inner.room.restore_mute(who, until);
+        }
+    }
+
     /// Whether `who` takes part as a facilitator.
     pub fn is_facilitator(&self, who: AccountId) -> bool {
         self.inner().room.is_facilitator(who)

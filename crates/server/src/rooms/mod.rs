@@ -50,13 +50,17 @@ impl Rooms {
         self.open_rooms().get(&session).cloned()
     }
 
-    /// The room `pass` lets into, opened on first use.
-    pub fn open(&self, pass: &RoomPass) -> Arc<LiveRoom> {
-        Arc::clone(
-            self.open_rooms()
-                .entry(pass.session.id)
-                .or_insert_with(|| Arc::new(LiveRoom::new(pass))),
-        )
+    /// The room `pass` lets into, opened on first use; `true` when it was opened now.
+    pub fn open(&self, pass: &RoomPass) -> (Arc<LiveRoom>, bool) {
+        let mut open = self.open_rooms();
+        match open.get(&pass.session.id) {
+            Some(room) => (Arc::clone(room), false),
+            None => {
+                let room = Arc::new(LiveRoom::new(pass));
+                open.insert(pass.session.id, Arc::clone(&room));
+                (room, true)
+            }
+        }
     }
 
     /// Every room open now.

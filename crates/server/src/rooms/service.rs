@@ -72,8 +72,22 @@ pub async fn enter(
         state.now(),
     )
     .await?;
-    Ok(decided.map(|pass| Inside {
-        room: state.rooms.open(&pass),
+    let pass = match decided {
+        Ok(pass) => pass,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let (room, opened) = state.rooms.open(&pass);
+    if opened {
+        // Mutes set before a restart still hold.
+        let mutes = state
+            .store()
+            .mutes(pass.session.id, state.now())
+            .await
+            .map_err(Error::from)?;
+        room.restore_mutes(mutes);
+    }
+    Ok(Ok(Inside {
+        room,
         account_id: me.account_id,
         seat: pass.seat,
         name: pass.name,
@@ -243,14 +257,23 @@ pub async fn messages_after(
         .map_err(Error::from)?)
 }
 
-/// Applies one of the room's commands; a removal and an end are also stored, so they
-/// outlast this server process.
+/// What of a command outlasts this server process.
+enum Kept {
+    Removal(AccountId),
+    End,
+    Mute(AccountId),
+    Nothing,
+}
+
+/// Applies one of the room's commands; a removal, an end and a mute are also stored, so
+/// they outlast this server process.
 pub async fn command(state: &AppState, inside: &Inside, command: Command) -> Result<(), AppError> {
     let now = state.now();
     let kept = match &command {
-        Command::Remove { member } => Some(Some(*member)),
-        Command::End => Some(None),
-        _ => None,
+        Command::Remove { member } => Kept::Removal(*member),
+        Command::End => Kept::End,
+        Command::Mute { member, .. } | Command::Unmute { member } => Kept::Mute(*member),
+        _ => Kept::Nothing,
     };
     let notices = inside
         .room
@@ -261,13 +284,17 @@ pub async fn command(state: &AppState, inside: &Inside, command: Command) -> Res
     let store = state.store();
     let session = inside.room.session_id;
     let stored = match kept {
-        Some(Some(member)) => {
+        Kept::Removal(member) => {
             store
                 .record_removal(session, member, inside.account_id, now)
                 .await
         }
-        Some(None) => store.record_end(session, inside.account_id, now).await,
-        None => Ok(()),
+        Kept::End => store.record_end(session, inside.account_id, now).await,
+        Kept::Mute(member) => {
+            let until = inside.room.muted_until(member, now);
+            store.record_mute(session, member, until).await
+        }
+        Kept::Nothing => Ok(()),
     };
     inside.room.publish(notices);
     stored.map_err(Error::from)?;

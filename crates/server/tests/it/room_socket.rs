@@ -638,3 +638,48 @@ async fn time_in_the_room_becomes_minutes_attended_online() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mute_holds_across_a_restart_until_its_time_is_up() {
+    each_backend(|app| async move {
+        let fx = app.fixture().await;
+        let (member_cookie, lead_cookie) = ready(&app, &fx).await;
+        let live = Live::start(&app).await;
+        let mut lead = live.connect(&lead_cookie, fx.session, 0).await;
+        until(&mut lead, of_type("welcome")).await;
+        let mut member = live.connect(&member_cookie, fx.session, 0).await;
+        until(&mut member, of_type("welcome")).await;
+        send(
+            &mut lead,
+            json!({"type": "mute", "member": fx.member.id, "minutes": 10}),
+        )
+        .await;
+        until(&mut member, event("muted")).await;
+
+        // The server restarts; the mute is still there, in the welcome and when posting.
+        let stopping = tokio::spawn(live.stop());
+        until(&mut member, of_type("closing")).await;
+        stopping.await.unwrap();
+        let live = Live::start(&app).await;
+        let mut member = live.connect(&member_cookie, fx.session, 0).await;
+        let welcome = until(&mut member, of_type("welcome")).await;
+        assert!(welcome["room"]["muted_until"].is_string(), "{welcome}");
+        say(&mut member, "m-1", "Can I talk now?").await;
+        let refused = until(&mut member, of_type("error")).await;
+        assert!(
+            refused["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("You are muted until"),
+            "{refused}"
+        );
+
+        // Ten minutes on, the member posts again.
+        app.advance(chrono::Duration::minutes(11));
+        say(&mut member, "m-2", "Thank you for waiting.").await;
+        let posted = until(&mut member, of_type("message")).await;
+        assert_eq!(posted["message"]["client_id"], "m-2");
+        live.stop().await;
+    })
+    .await;
+}

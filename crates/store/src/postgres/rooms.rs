@@ -10,7 +10,7 @@ use kindred_domain::store::RoomStore;
 use super::{commit, Db, PgStore, R};
 use crate::crypto::{ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
 use crate::errors::db;
-use crate::rows::{MessageRow, VisitRow};
+use crate::rows::{MessageRow, MuteRow, VisitRow};
 use crate::sql::rooms as sql;
 
 #[async_trait::async_trait]
@@ -101,6 +101,41 @@ impl RoomStore for PgStore {
             .await
             .map_err(db)?;
         Ok(())
+    }
+
+    async fn record_mute(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        until: Option<DateTime<Utc>>,
+    ) -> R<()> {
+        let query = match until {
+            Some(until) => sqlx::query(sql::UPSERT_MUTE)
+                .bind(session.to_string())
+                .bind(member.to_string())
+                .bind(until),
+            None => sqlx::query(sql::DELETE_MUTE)
+                .bind(session.to_string())
+                .bind(member.to_string()),
+        };
+        query.execute(&self.pool).await.map_err(db)?;
+        Ok(())
+    }
+
+    async fn mutes(
+        &self,
+        session: SessionId,
+        now: DateTime<Utc>,
+    ) -> R<Vec<(AccountId, DateTime<Utc>)>> {
+        sqlx::query_as::<Db, MuteRow>(sql::MUTES)
+            .bind(session.to_string())
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await
+            .map_err(db)?
+            .into_iter()
+            .map(MuteRow::into_pair)
+            .collect()
     }
 
     async fn record_end(&self, session: SessionId, by: AccountId, at: DateTime<Utc>) -> R<()> {

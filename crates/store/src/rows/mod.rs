@@ -46,7 +46,7 @@ pub(crate) use notes::{AddendumRow, NoteRow, SealedSection, SealedShared, Sectio
 pub(crate) use orgs::{OrgRoleRow, OrgRow, StaffRow};
 pub(crate) use places::{LocationRow, ProgramRow};
 pub(crate) use reports::{FactRow, SpanRow};
-pub(crate) use rooms::{MessageRow, VisitRow};
+pub(crate) use rooms::{MessageRow, MuteRow, VisitRow};
 pub(crate) use schedules::{
     slots, GroupFacilitatorRow, RuleColumns, ScheduleRow, ScheduleZoneRow, SlotRow,
 };

@@ -7,6 +7,30 @@ use crate::crypto::{Keyring, ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
 use crate::errors::id;
 use crate::sqlite::values::Cols;
 
+/// A mute still running.
+#[derive(sqlx::FromRow)]
+pub(crate) struct MuteRow {
+    account_id: String,
+    until: DateTime<Utc>,
+}
+
+impl SqliteRow for MuteRow {
+    fn read(c: &mut Cols<'_, '_>) -> rusqlite::Result<Self> {
+        Ok(MuteRow {
+            account_id: c.get("account_id")?,
+            until: c.time("until")?,
+        })
+    }
+}
+
+impl MuteRow {
+    pub(crate) fn into_pair(
+        self,
+    ) -> Result<(kindred_domain::ids::AccountId, DateTime<Utc>), StoreError> {
+        Ok((id("room_mutes.account_id", &self.account_id)?, self.until))
+    }
+}
+
 /// A stay in a room.
 #[derive(sqlx::FromRow)]
 pub(crate) struct VisitRow {

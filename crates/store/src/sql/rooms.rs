@@ -60,6 +60,17 @@ pub(crate) const INSERT_REMOVAL: &str = "INSERT INTO room_removals (session_id, 
 pub(crate) const INSERT_END: &str = "INSERT INTO room_ends (session_id, ended_by, ended_at) \
      VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 
+/// `$1` session, `$2` member, `$3` until: a mute, replacing one before it.
+pub(crate) const UPSERT_MUTE: &str = "INSERT INTO room_mutes (session_id, account_id, until) \
+     VALUES ($1, $2, $3) ON CONFLICT (session_id, account_id) DO UPDATE SET until = excluded.until";
+
+pub(crate) const DELETE_MUTE: &str =
+    "DELETE FROM room_mutes WHERE session_id = $1 AND account_id = $2";
+
+/// `$1` session, `$2` now: mutes still running.
+pub(crate) const MUTES: &str =
+    "SELECT account_id, until FROM room_mutes WHERE session_id = $1 AND until > $2";
+
 /// `$1` session, `$2` member: whether they were removed.
 pub(crate) const REMOVED: &str = "SELECT EXISTS (SELECT 1 FROM room_removals \
      WHERE session_id = $1 AND account_id = $2)";

@@ -13,7 +13,7 @@ use super::exec::{all, execute, optional, scalar};
 use super::values::{ts, Ts};
 use super::{SqliteStore, R};
 use crate::crypto::{Keyring, ROOM_HIDDEN_REASON, ROOM_MESSAGE_BODY};
-use crate::rows::{MessageRow, VisitRow};
+use crate::rows::{MessageRow, MuteRow, VisitRow};
 use crate::sql::rooms as sql;
 
 fn by_seq(c: &Connection, keys: &Keyring, session: &str, seq: i64) -> R<Option<ChatMessage>> {
@@ -106,6 +106,36 @@ impl RoomStore for SqliteStore {
             .map(drop)
         })
         .await
+    }
+
+    async fn record_mute(
+        &self,
+        session: SessionId,
+        member: AccountId,
+        until: Option<DateTime<Utc>>,
+    ) -> R<()> {
+        self.write_tx(move |c| {
+            let (session, member) = (session.to_string(), member.to_string());
+            match until {
+                Some(until) => execute(c, sql::UPSERT_MUTE, &[&session, &member, &ts(until)]),
+                None => execute(c, sql::DELETE_MUTE, &[&session, &member]),
+            }
+            .map(drop)
+        })
+        .await
+    }
+
+    async fn mutes(
+        &self,
+        session: SessionId,
+        now: DateTime<Utc>,
+    ) -> R<Vec<(AccountId, DateTime<Utc>)>> {
+        self.read(|c| {
+            all::<MuteRow>(c, sql::MUTES, &[&session.to_string(), &ts(now)])?
+                .into_iter()
+                .map(MuteRow::into_pair)
+                .collect()
+        })
     }
 
     async fn record_end(&self, session: SessionId, by: AccountId, at: DateTime<Utc>) -> R<()> {
