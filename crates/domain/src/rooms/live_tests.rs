@@ -1,6 +1,7 @@
 use chrono::{DateTime, Utc};
 
 use super::live::*;
+use super::signals::*;
 use super::Seat;
 use crate::ids::{AccountId, SessionId};
 use crate::techniques::TimedStep;
