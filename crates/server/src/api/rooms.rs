@@ -11,7 +11,7 @@ use kindred_domain::rooms::{ChatMessage, Command, MessageInput, Refusal, RoomRef
 
 use super::{parse_id, ApiErrorBody, ApiResult};
 use crate::app::AppState;
-use crate::http::{AppError, Auth, JsonBody};
+use crate::http::{Auth, JsonBody};
 use crate::rooms::service::{self, Inside};
 use crate::rooms::socket::SocketQuery;
 
@@ -60,14 +60,7 @@ impl RoomEntry {
 
 /// Lets the caller in, or refuses with the reason (409).
 async fn inside(state: &AppState, auth: &Auth, session_id: &str) -> ApiResult<Inside> {
-    let session = parse_id(session_id)?;
-    match service::enter(state, &auth.actor, session).await? {
-        Ok(inside) => Ok(inside),
-        Err(refused) => Err(AppError::Domain(kindred_domain::Error::Conflict(
-            refused.refusal.message().to_owned(),
-        ))
-        .into()),
-    }
+    Ok(service::inside(state, &auth.actor, parse_id(session_id)?).await?)
 }
 
 #[utoipa::path(get, path = "/api/v1/sessions/{session_id}/room", tag = "rooms",

@@ -45,11 +45,6 @@ impl Rooms {
         self.open.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The session's room, if it is open here.
-    pub fn get(&self, session: SessionId) -> Option<Arc<LiveRoom>> {
-        self.open_rooms().get(&session).cloned()
-    }
-
     /// The room `pass` lets into, opened on first use; `true` when it was opened now.
     pub fn open(&self, pass: &RoomPass) -> (Arc<LiveRoom>, bool) {
         let mut open = self.open_rooms();

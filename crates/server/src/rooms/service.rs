@@ -96,6 +96,18 @@ pub async fn enter(
     }))
 }
 
+/// As [`enter`], for the steps that need the person inside: a refusal is an error that
+/// says why (409).
+pub async fn inside(
+    state: &AppState,
+    actor: &Actor,
+    session: SessionId,
+) -> Result<Inside, AppError> {
+    enter(state, actor, session)
+        .await?
+        .map_err(|refused| AppError::Domain(Error::Conflict(refused.refusal.message().to_owned())))
+}
+
 /// Stores a message and sends it to the room; a crisis reading sends the author help now
 /// and tells the facilitators.
 pub async fn say(

@@ -70,14 +70,7 @@ pub async fn upgrade(
 ) -> ApiResult<Response> {
     let session = parse_id(&session_id)?;
     // Who may enter is decided first, so a request of any kind learns no more than that.
-    let inside = match service::enter(&state, &auth.actor, session).await? {
-        Ok(inside) => inside,
-        Err(refused) => {
-            return Err(ApiError(AppError::Domain(kindred_domain::Error::Conflict(
-                refused.refusal.message().to_owned(),
-            ))))
-        }
-    };
+    let inside = service::inside(&state, &auth.actor, session).await?;
     if !same_origin(&headers, &state.config.public_url) {
         return Err(ApiError(AppError::CrossSite));
     }
