@@ -93,6 +93,13 @@ impl Live {
         }
     }
 
+    /// Opens the room's socket from the start and waits for its welcome.
+    async fn enter(&self, cookie: &str, session: impl std::fmt::Display) -> Socket {
+        let mut socket = self.connect(cookie, session, 0).await;
+        until(&mut socket, of_type("welcome")).await;
+        socket
+    }
+
     async fn connect(&self, cookie: &str, session: impl std::fmt::Display, after: i64) -> Socket {
         self.connect_from(&self.origin(), cookie, session, after)
             .await
@@ -279,8 +286,7 @@ async fn bad_frames_big_frames_and_fast_senders_are_refused() {
         let fx = app.fixture().await;
         let (member_cookie, _) = ready(&app, &fx).await;
         let live = Live::start(&app).await;
-        let mut member = live.connect(&member_cookie, fx.session, 0).await;
-        until(&mut member, of_type("welcome")).await;
+        let mut member = live.enter(&member_cookie, fx.session).await;
 
         // Unreadable frames get an error frame; the connection stays.
         member.send(Message::Text("not json".into())).await.unwrap();
@@ -386,10 +392,8 @@ async fn facilitators_hide_remove_and_guide_and_the_roster_is_kept() {
             .expect(StatusCode::OK);
 
         let live = Live::start(&app).await;
-        let mut lead = live.connect(&lead_cookie, fx.session, 0).await;
-        until(&mut lead, of_type("welcome")).await;
-        let mut member = live.connect(&member_cookie, fx.session, 0).await;
-        until(&mut member, of_type("welcome")).await;
+        let mut lead = live.enter(&lead_cookie, fx.session).await;
+        let mut member = live.enter(&member_cookie, fx.session).await;
 
         // The exercise starts for both from the same moment.
         send(
@@ -552,8 +556,7 @@ async fn a_member_taken_off_the_roster_is_disconnected_within_five_seconds() {
         let fx = app.fixture().await;
         let (member_cookie, _) = ready(&app, &fx).await;
         let live = Live::start(&app).await;
-        let mut member = live.connect(&member_cookie, fx.session, 0).await;
-        until(&mut member, of_type("welcome")).await;
+        let mut member = live.enter(&member_cookie, fx.session).await;
 
         let lead_api = app.client_for(&fx.clinician).await;
         lead_api
@@ -610,8 +613,7 @@ async fn time_in_the_room_becomes_minutes_attended_online() {
         let live = Live::start(&app).await;
 
         // In from ten minutes before the start until half an hour in: 30 minutes count.
-        let mut member = live.connect(&member_cookie, fx.session, 0).await;
-        until(&mut member, of_type("welcome")).await;
+        let mut member = live.enter(&member_cookie, fx.session).await;
         app.advance(chrono::Duration::minutes(40));
         member.close(None).await.unwrap();
         let mark = online_mark(&app, &fx, 30).await;
@@ -628,8 +630,7 @@ async fn time_in_the_room_becomes_minutes_attended_online() {
         app.advance(chrono::Duration::minutes(20));
         // An hour on the clock: the member signs in again.
         let member_cookie = app.client_for(&fx.member).await.cookie().unwrap();
-        let mut member = live.connect(&member_cookie, fx.session, 0).await;
-        until(&mut member, of_type("welcome")).await;
+        let mut member = live.enter(&member_cookie, fx.session).await;
         app.advance(chrono::Duration::minutes(20));
         member.close(None).await.unwrap();
         let mark = online_mark(&app, &fx, 50).await;
@@ -645,10 +646,8 @@ async fn a_mute_holds_across_a_restart_until_its_time_is_up() {
         let fx = app.fixture().await;
         let (member_cookie, lead_cookie) = ready(&app, &fx).await;
         let live = Live::start(&app).await;
-        let mut lead = live.connect(&lead_cookie, fx.session, 0).await;
-        until(&mut lead, of_type("welcome")).await;
-        let mut member = live.connect(&member_cookie, fx.session, 0).await;
-        until(&mut member, of_type("welcome")).await;
+        let mut lead = live.enter(&lead_cookie, fx.session).await;
+        let mut member = live.enter(&member_cookie, fx.session).await;
         send(
             &mut lead,
             json!({"type": "mute", "member": fx.member.id, "minutes": 10}),
