@@ -7,10 +7,13 @@ use kindred_domain::groups::{
     Audience, EnrollmentMode, Facilitator, FocusArea, Format, Group, GroupKind, Language,
     PaymentOption,
 };
-use kindred_domain::ids::{AccountId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId};
+use kindred_domain::ids::{
+    AccountId, AuthSessionId, GroupId, LocationId, OrgId, ProgramId, SessionId,
+};
 use kindred_domain::locations::{Location, LocationKind};
 use kindred_domain::orgs::{Organization, Role};
 use kindred_domain::programs::{LevelOfCare, Program};
+use kindred_domain::sessions::{GroupSession, SessionStatus};
 
 /// The story's "now": whole seconds, so every backend's timestamp precision keeps it exactly.
 pub fn t0() -> DateTime<Utc> {
@@ -115,5 +118,21 @@ pub fn group(program: &Program, location: &Location, name: &str) -> Group {
         billing_modifier: String::new(),
         created_at: t0(),
         archived_at: None,
+    }
+}
+
+/// A scheduled 90-minute session of `group` starting at `at(minutes)`.
+pub fn scheduled_session(group: GroupId, minutes: i64) -> GroupSession {
+    GroupSession {
+        id: SessionId::new(),
+        group_id: group,
+        starts_at: at(minutes),
+        ends_at: at(minutes + 90),
+        status: SessionStatus::Scheduled,
+        cancel_reason: String::new(),
+        schedule_id: None,
+        occurrence_date: None,
+        moved: false,
+        room: String::new(),
     }
 }

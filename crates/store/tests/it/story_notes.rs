@@ -10,12 +10,11 @@ use kindred_domain::chart::{ChartGate, ChartScope};
 use kindred_domain::ids::{AccountId, AddendumId, GroupId, MemberNoteId, OrgId, SessionId};
 use kindred_domain::notes::{Addendum, GroupNote, MemberSection, NoteStatus, SharedPart};
 use kindred_domain::orgs::Role;
-use kindred_domain::sessions::{GroupSession, SessionStatus};
 use kindred_domain::store::UndocumentedScope;
 use kindred_domain::{Error, Store};
 use kindred_store::testing::{all_backends, raw_contains};
 
-use crate::fixtures::{account, at, facilitator, group, location, org, program};
+use crate::fixtures::{account, at, facilitator, group, location, org, program, scheduled_session};
 
 const CANARY: &str = "zebra-canary-7f3e91";
 const ADDENDUM_CANARY: &str = "okapi-canary-22c4d0";
@@ -67,18 +66,7 @@ async fn place(store: &dyn Store) -> Place {
         store.create_account(m.clone()).await.unwrap();
         members.push(m.id);
     }
-    let session = GroupSession {
-        id: SessionId::new(),
-        group_id: g.id,
-        starts_at: at(0),
-        ends_at: at(90),
-        status: SessionStatus::Scheduled,
-        cancel_reason: String::new(),
-        schedule_id: None,
-        occurrence_date: None,
-        moved: false,
-        room: String::new(),
-    };
+    let session = scheduled_session(g.id, 0);
     store.insert_session(session.clone()).await.unwrap();
     // Both members marked present: the session is held.
     let marks: Vec<AttendanceMark> = members

@@ -6,11 +6,10 @@ use std::sync::Arc;
 
 use kindred_domain::ids::{RoomMessageId, SessionId};
 use kindred_domain::rooms::NewMessage;
-use kindred_domain::sessions::{GroupSession, SessionStatus};
 use kindred_domain::Store;
 use kindred_store::testing::all_backends;
 
-use crate::fixtures::{account, at, group, location, org, program};
+use crate::fixtures::{account, at, group, location, org, program, scheduled_session};
 
 fn message(
     session: SessionId,
@@ -48,18 +47,7 @@ async fn a_rooms_messages_are_numbered_once_each_and_read_back_in_order() {
         store.insert_location(l.clone()).await.unwrap();
         let g = group(&p, &l, "Evening circle");
         store.insert_group(g.clone()).await.unwrap();
-        let session = GroupSession {
-            id: SessionId::new(),
-            group_id: g.id,
-            starts_at: at(0),
-            ends_at: at(90),
-            status: SessionStatus::Scheduled,
-            cancel_reason: String::new(),
-            schedule_id: None,
-            occurrence_date: None,
-            moved: false,
-            room: String::new(),
-        };
+        let session = scheduled_session(g.id, 0);
         store.insert_session(session.clone()).await.unwrap();
         let room = session.id;
 

@@ -12,7 +12,7 @@ use kindred_domain::techniques::{
 use kindred_domain::{Error, StoreError};
 use kindred_store::testing::all_backends;
 
-use crate::fixtures::{account, at, group, location, org, program};
+use crate::fixtures::{account, at, group, location, org, program, scheduled_session};
 
 fn own_plan(title: &str) -> TechniqueInput {
     TechniqueInput {
@@ -63,18 +63,7 @@ async fn plans_stay_with_their_organization_and_session_plans_keep_their_snapsho
         store.insert_location(l.clone()).await.unwrap();
         let g = group(&p, &l, "Evening skills");
         store.insert_group(g.clone()).await.unwrap();
-        let session = GroupSession {
-            id: SessionId::new(),
-            group_id: g.id,
-            starts_at: at(60 * 24),
-            ends_at: at(60 * 24 + 90),
-            status: SessionStatus::Scheduled,
-            cancel_reason: String::new(),
-            schedule_id: None,
-            occurrence_date: None,
-            moved: false,
-            room: String::new(),
-        };
+        let session = scheduled_session(g.id, 60 * 24);
         store.insert_session(session.clone()).await.unwrap();
 
         // An organization's own plan reads back as written, for that organization only.
