@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use kindred_domain::groups::Group;
 use kindred_domain::ids::{OrgId, SessionId, SessionPlanItemId};
 use kindred_domain::rooms::{Refusal, RoomRefused, Seat};
-use kindred_domain::Error;
+use kindred_domain::{techniques, Error};
 
 use super::{render_with, when, Layout, PageResult};
 use crate::app::AppState;
@@ -62,25 +62,27 @@ pub async fn show(
 async fn live(state: &AppState, auth: &Auth, inside: Inside) -> PageResult {
     let facilitator = inside.seat == Seat::Facilitator;
     let exercises = if facilitator {
-        state
-            .store()
-            .session_plan(inside.room.session_id)
-            .await
-            .map_err(Error::from)?
-            .into_iter()
-            .filter(|item| !item.snapshot.steps.is_empty())
-            .map(|item| ExerciseChoice {
-                id: item.id,
-                minutes: item
-                    .snapshot
-                    .steps
-                    .iter()
-                    .map(|s| s.seconds)
-                    .sum::<u32>()
-                    .div_ceil(60),
-                title: item.snapshot.title,
-            })
-            .collect()
+        techniques::session_plan(
+            state.store(),
+            &auth.actor,
+            inside.room.group.org_id,
+            inside.room.session_id,
+        )
+        .await?
+        .into_iter()
+        .filter(|item| !item.snapshot.steps.is_empty())
+        .map(|item| ExerciseChoice {
+            id: item.id,
+            minutes: item
+                .snapshot
+                .steps
+                .iter()
+                .map(|s| s.seconds)
+                .sum::<u32>()
+                .div_ceil(60),
+            title: item.snapshot.title,
+        })
+        .collect()
     } else {
         Vec::new()
     };

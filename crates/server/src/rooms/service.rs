@@ -12,6 +12,7 @@ use kindred_domain::rooms::{
     RoomRefused, RoomWindow, Seat,
 };
 use kindred_domain::screening::US_CRISIS_RESOURCES;
+use kindred_domain::techniques;
 use kindred_domain::Error;
 
 use super::frames::ServerFrame;
@@ -236,11 +237,13 @@ pub async fn start_exercise(
     if inside.seat != Seat::Facilitator {
         return Err(refused_by_room(&RoomError::FacilitatorsOnly));
     }
-    let plan = state
-        .store()
-        .session_plan(inside.room.session_id)
-        .await
-        .map_err(Error::from)?;
+    let plan = techniques::session_plan(
+        state.store(),
+        &inside.actor,
+        inside.room.group.org_id,
+        inside.room.session_id,
+    )
+    .await?;
     let item = plan
         .into_iter()
         .find(|i| i.id == item)
